@@ -1,0 +1,68 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "fundstress",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "fundstress", targets: ["fundstress"]),
+    .library(name: "PricePaths", targets: ["PricePaths"]),
+    .library(name: "FundSimulation", targets: ["FundSimulation"]),
+    .library(name: "ScenarioFiles", targets: ["ScenarioFiles"]),
+    .library(name: "FundReports", targets: ["FundReports"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-numerics.git", from: "1.0.0"),
+    .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+    .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.0"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CLinearAlgebra",
+      pkgConfig: "openblas",
+      providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
+    ),
+    .target(
+      name: "PricePaths",
+      dependencies: [
+        "CLinearAlgebra",
+        .product(name: "RealModule", package: "swift-numerics"),
+      ]
+    ),
+    .target(
+      name: "FundSimulation",
+      dependencies: ["PricePaths"]
+    ),
+    .target(
+      name: "ScenarioFiles",
+      dependencies: [
+        "PricePaths", "FundSimulation",
+        .product(name: "Yams", package: "Yams"),
+        .product(name: "CSV", package: "CSV.swift"),
+      ]
+    ),
+    .target(
+      name: "FundReports",
+      dependencies: ["PricePaths", "FundSimulation"]
+    ),
+    .executableTarget(
+      name: "fundstress",
+      dependencies: [
+        "PricePaths", "FundSimulation", "ScenarioFiles", "FundReports",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(
+      name: "PricePathsTests",
+      dependencies: ["PricePaths", .product(name: "RealModule", package: "swift-numerics")]
+    ),
+    .testTarget(
+      name: "FundSimulationTests",
+      dependencies: ["FundSimulation", "PricePaths", .product(name: "RealModule", package: "swift-numerics")]
+    ),
+    .testTarget(name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "PricePaths", "FundSimulation"]),
+    .testTarget(name: "FundReportsTests", dependencies: ["FundReports", "FundSimulation", "PricePaths"]),
+    .testTarget(name: "fundstressTests", dependencies: ["fundstress"]),
+  ]
+)

@@ -1,0 +1,141 @@
+import PricePaths
+
+/// Margin and liquidity of one market (DESIGN §5).
+public struct MarketRules: Sendable, Equatable, Codable {
+  /// Maintenance-margin rate `m`, a fraction of notional (0.005 = 0.5%).
+  public var maintenanceMargin: Double
+  /// Notional (margin currency) that moves the price by 1% on each side of a linear book.
+  public var depth: Double
+  /// Share of the remaining permanent impact that decays each step as the book refills.
+  public var resilience: Double
+  /// Share of a liquidation's price walk that stays in the mark price after the round
+  /// (the rest recovers at once).
+  public var permanentImpact: Double
+  /// Largest leverage the venue allows; caps the synthetic book's leverage.
+  public var maxLeverage: Double
+
+  public init(
+    maintenanceMargin: Double, depth: Double, resilience: Double = 0.2, permanentImpact: Double = 0.5,
+    maxLeverage: Double = 20
+  ) {
+    self.maintenanceMargin = maintenanceMargin
+    self.depth = depth
+    self.resilience = resilience
+    self.permanentImpact = permanentImpact
+    self.maxLeverage = maxLeverage
+  }
+
+  /// A book with effectively no price impact (for comparisons with impact-free models).
+  public static func withoutImpact(maintenanceMargin: Double) -> MarketRules {
+    MarketRules(maintenanceMargin: maintenanceMargin, depth: .infinity, resilience: 1, permanentImpact: 0, maxLeverage: 100)
+  }
+
+  public func validate(index: Int) throws {
+    let key = "markets[\(index)]"
+    guard maintenanceMargin.isFinite, maintenanceMargin > 0, maintenanceMargin < 1 else {
+      throw ModelInputError(key: "\(key).maintenance_margin", problem: "is \(maintenanceMargin)",
+        fix: "give the maintenance-margin rate as a fraction in (0, 1), e.g. 0.005")
+    }
+    guard depth > 0, !depth.isNaN else {
+      throw ModelInputError(key: "\(key).depth", problem: "is \(depth)",
+        fix: "give the notional that moves the price by 1%, a positive number such as 3.0e7")
+    }
+    guard resilience.isFinite, (0...1).contains(resilience) else {
+      throw ModelInputError(key: "\(key).resilience", problem: "is \(resilience)",
+        fix: "give the share of impact that decays per step, between 0 and 1")
+    }
+    guard permanentImpact.isFinite, (0...1).contains(permanentImpact) else {
+      throw ModelInputError(key: "\(key).permanent_impact", problem: "is \(permanentImpact)",
+        fix: "give the share of a liquidation's walk that stays in the mark, between 0 and 1")
+    }
+    guard maxLeverage.isFinite, maxLeverage >= 1 else {
+      throw ModelInputError(key: "\(key).max_leverage", problem: "is \(maxLeverage)",
+        fix: "give the largest leverage allowed, 1 or more")
+    }
+  }
+}
+
+/// Which documented liquidation mechanic the waterfall follows (DESIGN §2).
+public enum WaterfallMechanic: String, Sendable, Equatable, Codable, CaseIterable {
+  /// Close into the book; residual to fund and vault; shortfall paid by the fund (Defx).
+  case marketClose = "market-close"
+  /// Take over at the bankruptcy price; subsidised limit order; ADL for the rest (NomoEx).
+  case takeover
+}
+
+/// The insurance fund and the waterfall parameters.
+public struct FundRules: Sendable, Equatable, Codable {
+  /// Initial fund balance in the margin currency.
+  public var balance: Double
+  public var waterfall: WaterfallMechanic
+  /// Share of the liquidation penalty paid to the fund; the rest goes to the vault.
+  public var fundShare: Double
+  /// Optional cap on the penalty as a rate of fill notional (dYdX: 0.015).
+  public var feeCap: Double?
+  /// Takeover: the largest share of the fund balance (above the threshold) one takeover may
+  /// spend as subsidy.
+  public var takeoverSubsidy: Double
+  /// The fund is depleted when its balance is at or below this.
+  public var depletionThreshold: Double
+
+  public init(
+    balance: Double, waterfall: WaterfallMechanic = .marketClose, fundShare: Double = 1, feeCap: Double? = nil,
+    takeoverSubsidy: Double = 0.25, depletionThreshold: Double = 0
+  ) {
+    self.balance = balance
+    self.waterfall = waterfall
+    self.fundShare = fundShare
+    self.feeCap = feeCap
+    self.takeoverSubsidy = takeoverSubsidy
+    self.depletionThreshold = depletionThreshold
+  }
+
+  public func validate() throws {
+    guard balance.isFinite, balance >= 0 else {
+      throw ModelInputError(key: "fund.balance", problem: "is \(balance)", fix: "give a non-negative fund balance")
+    }
+    guard fundShare.isFinite, (0...1).contains(fundShare) else {
+      throw ModelInputError(key: "fund.fund_share", problem: "is \(fundShare)",
+        fix: "give the fund's share of the penalty between 0 and 1 (the vault gets the rest)")
+    }
+    if let feeCap {
+      guard feeCap.isFinite, feeCap >= 0 else {
+        throw ModelInputError(key: "fund.fee_cap", problem: "is \(feeCap)",
+          fix: "give a non-negative rate of fill notional (e.g. 0.015) or null for no cap")
+      }
+    }
+    guard takeoverSubsidy.isFinite, (0...1).contains(takeoverSubsidy) else {
+      throw ModelInputError(key: "fund.takeover_subsidy", problem: "is \(takeoverSubsidy)",
+        fix: "give the largest share of the fund one takeover may use, between 0 and 1")
+    }
+    guard depletionThreshold.isFinite, depletionThreshold <= balance else {
+      throw ModelInputError(key: "fund.depletion_threshold", problem: "is \(depletionThreshold) (balance \(balance))",
+        fix: "give a finite threshold no higher than the initial balance")
+    }
+  }
+}
+
+/// How ADL picks the positions it closes (DESIGN §2).
+public enum ADLRanking: String, Sendable, Equatable, Codable, CaseIterable {
+  /// Profitable opposite positions by PnL% × effective leverage, highest first
+  /// (BitMEX, Binance, Bybit, OKX).
+  case pnlLeverage = "pnl-leverage"
+  /// All opposite positions in proportion to their size (Drift).
+  case proRata = "pro-rata"
+}
+
+/// Auto-deleveraging policy.
+public struct ADLPolicy: Sendable, Equatable, Codable {
+  public var ranking: ADLRanking
+  /// Optional extra trigger (OKX/Bybit): use ADL instead of the fund once the fund has
+  /// fallen by more than `drawdownTrigger` (a fraction) from its highest balance within
+  /// the last `drawdownWindowSteps` steps.
+  public var drawdownTrigger: Double?
+  public var drawdownWindowSteps: Int
+
+  public init(ranking: ADLRanking = .pnlLeverage, drawdownTrigger: Double? = nil, drawdownWindowSteps: Int = 480) {
+    self.ranking = ranking
+    self.drawdownTrigger = drawdownTrigger
+    self.drawdownWindowSteps = drawdownWindowSteps
+  }
+}

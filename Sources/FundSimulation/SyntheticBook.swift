@@ -1,0 +1,125 @@
+import PricePaths
+import RealModule
+
+/// A synthetic position book: per market, `positionsPerMarket` positions whose long and
+/// short notionals each add up to the market's open interest.
+///
+/// Each position draws a side (long with probability `longShare`), a leverage log-uniform
+/// on [`minLeverage`, min(`maxLeverage`, market max)], a lognormal notional weight
+/// (`sizeDispersion` is σ of its log) and an entry price `price · exp(entryDispersion · Z)`,
+/// so positions carry profit and loss. Margin is `q·E / leverage`. A draw already at or past
+/// its liquidation price at the initial price is redrawn. Sizes are then scaled per side
+/// so long and short open interest both equal the market's `openInterest` (every contract
+/// has two sides).
+public struct SyntheticBook: Sendable, Equatable, Codable {
+  public var positionsPerMarket: Int
+  /// Open interest per market symbol: notional of one side at the initial price.
+  public var openInterest: [String: Double]
+  public var minLeverage: Double
+  public var maxLeverage: Double
+  public var longShare: Double
+  public var entryDispersion: Double
+  public var sizeDispersion: Double
+
+  public init(
+    positionsPerMarket: Int, openInterest: [String: Double], minLeverage: Double = 2, maxLeverage: Double = 50,
+    longShare: Double = 0.5, entryDispersion: Double = 0.03, sizeDispersion: Double = 1.5
+  ) {
+    self.positionsPerMarket = positionsPerMarket
+    self.openInterest = openInterest
+    self.minLeverage = minLeverage
+    self.maxLeverage = maxLeverage
+    self.longShare = longShare
+    self.entryDispersion = entryDispersion
+    self.sizeDispersion = sizeDispersion
+  }
+
+  public func validate(symbols: [String]) throws {
+    guard (1...1_000_000).contains(positionsPerMarket) else {
+      throw ModelInputError(key: "book.synthetic.positions_per_market", problem: "is \(positionsPerMarket)",
+        fix: "give between 1 and 1000000 positions per market")
+    }
+    for symbol in openInterest.keys.sorted() where !symbols.contains(symbol) {
+      throw ModelInputError(key: "book.synthetic.open_interest.\(symbol)", problem: "is not a market of the scenario",
+        fix: "use one of \(symbols.joined(separator: ", "))")
+    }
+    for symbol in symbols {
+      guard let oi = openInterest[symbol] else {
+        throw ModelInputError(key: "book.synthetic.open_interest", problem: "has no entry for \(symbol)",
+          fix: "give the open interest (notional of one side) of every market")
+      }
+      guard oi.isFinite, oi >= 0 else {
+        throw ModelInputError(key: "book.synthetic.open_interest.\(symbol)", problem: "is \(oi)",
+          fix: "give a non-negative notional")
+      }
+    }
+    guard minLeverage.isFinite, minLeverage >= 1, maxLeverage.isFinite, maxLeverage >= minLeverage else {
+      throw ModelInputError(key: "book.synthetic.leverage", problem: "is [\(minLeverage), \(maxLeverage)]",
+        fix: "give 1 ≤ min ≤ max, e.g. {min: 2, max: 50}")
+    }
+    guard longShare.isFinite, longShare > 0, longShare < 1 else {
+      throw ModelInputError(key: "book.synthetic.long_share", problem: "is \(longShare)",
+        fix: "give the share of positions that are long, strictly between 0 and 1")
+    }
+    guard entryDispersion.isFinite, (0...1).contains(entryDispersion) else {
+      throw ModelInputError(key: "book.synthetic.entry_dispersion", problem: "is \(entryDispersion)",
+        fix: "give the standard deviation of log(entry/price), e.g. 0.03")
+    }
+    guard sizeDispersion.isFinite, (0...5).contains(sizeDispersion) else {
+      throw ModelInputError(key: "book.synthetic.size_dispersion", problem: "is \(sizeDispersion)",
+        fix: "give the standard deviation of log position size, e.g. 1.5")
+    }
+  }
+
+  /// Draws the book.
+  ///
+  /// - Complexity: O(markets × positionsPerMarket).
+  public func draw<G: RandomNumberGenerator>(
+    markets: [MarketModel], rules: [MarketRules], using rng: inout G
+  ) -> [Position] {
+    var book: [Position] = []
+    book.reserveCapacity(markets.count * positionsPerMarket)
+    for (k, market) in markets.enumerated() {
+      let oi = openInterest[market.symbol] ?? 0
+      guard oi > 0 else { continue }
+      let m = rules[k].maintenanceMargin
+      let upper = min(maxLeverage, rules[k].maxLeverage)
+      let lower = min(minLeverage, upper)
+      let logSpan = Double.log(upper / lower)
+      var drawn: [Position] = []
+      drawn.reserveCapacity(positionsPerMarket)
+      var counter = 0
+      while drawn.count < positionsPerMarket {
+        let side: Side = uniform(&rng) < longShare ? .long : .short
+        let leverage = lower * Double.exp(logSpan * uniform(&rng))
+        let weight = Double.exp(sizeDispersion * ZigguratNormal.next(using: &rng))
+        let entry = market.price * Double.exp(entryDispersion * ZigguratNormal.next(using: &rng))
+        let size = weight / market.price
+        let position = Position(
+          account: "\(market.symbol)-\(counter)", market: k, side: side, size: size, entryPrice: entry,
+          margin: size * entry / leverage)
+        counter += 1
+        let pl = position.liquidationPrice(maintenanceMargin: m)
+        let safe = side == .long ? pl < market.price * 0.999 : pl > market.price * 1.001
+        if safe { drawn.append(position) }
+      }
+      for side in Side.allCases {
+        let total = drawn.lazy.filter { $0.side == side }.reduce(0.0) { $0 + $1.size * market.price }
+        guard total > 0 else { continue }
+        let scale = oi / total
+        for i in drawn.indices where drawn[i].side == side {
+          drawn[i].size *= scale
+          drawn[i].margin *= scale
+        }
+      }
+      for i in drawn.indices { drawn[i].account = "\(market.symbol)-\(i + 1)" }
+      book.append(contentsOf: drawn)
+    }
+    return book
+  }
+
+  @inline(__always)
+  private func uniform<G: RandomNumberGenerator>(_ rng: inout G) -> Double {
+    Double(rng.next() >> 11) * 0x1.0p-53
+  }
+}

@@ -1,0 +1,99 @@
+import RealModule
+
+/// Everything that defines the joint price paths of a scenario, validated: the markets,
+/// their correlation (with its Cholesky factor), the horizon, the optional crash factor and
+/// an optional replay that replaces the models.
+public struct PathModel: Sendable {
+  public let markets: [MarketModel]
+  public let correlation: CorrelationMatrix
+  public let horizon: Horizon
+  public let jumps: JumpFactor?
+  public let replay: ReplayPrices?
+  /// Whether the correlation given was repaired to the nearest correlation matrix.
+  public let correlationWasRepaired: Bool
+  /// Lower Cholesky factor of ``correlation``, row-major, upper triangle zero.
+  public let choleskyFactor: [Double]
+
+  /// Validates and assembles a path model.
+  ///
+  /// - Parameters:
+  ///   - repairCorrelation: replace a matrix that is not positive definite by the nearest
+  ///     correlation matrix (Higham 2002) instead of refusing it.
+  ///   - replay: when present it sets the horizon (its length) and must have a column for
+  ///     every market and no other.
+  /// - Throws: ``ModelInputError`` naming the key of the first problem.
+  public init(
+    markets: [MarketModel], correlation: [[Double]]?, horizon: Horizon, jumps: JumpFactor? = nil,
+    replay: ReplayPrices? = nil, repairCorrelation: Bool = false
+  ) throws {
+    guard !markets.isEmpty else {
+      throw ModelInputError(
+        key: "markets", problem: "is empty", fix: "list at least one market")
+    }
+    for (i, market) in markets.enumerated() {
+      try market.validate(index: i)
+      if let j = markets[..<i].firstIndex(where: { $0.symbol == market.symbol }) {
+        throw ModelInputError(
+          key: "markets[\(i)].symbol", problem: "'\(market.symbol)' repeats markets[\(j)]",
+          fix: "give each market a unique symbol")
+      }
+    }
+    let tDofs = Set(markets.compactMap(\.returns.dof))
+    if tDofs.count > 1 {
+      throw ModelInputError(
+        key: "markets.returns.dof", problem: "differs across markets (\(tDofs.sorted()))",
+        fix: "Student-t markets share one mixing variable per step, so give them one dof")
+    }
+    let needsJumps = markets.contains { $0.returns.jumpBeta != 0 }
+    if needsJumps && jumps == nil && replay == nil {
+      throw ModelInputError(
+        key: "jumps", problem: "is missing but a market uses the jumps model",
+        fix: "add a `jumps: {intensity: 0.5, mean: -0.05, stdev: 0.03}` block")
+    }
+    try jumps?.validate()
+
+    var matrix: CorrelationMatrix
+    if let correlation {
+      matrix = try CorrelationMatrix(rows: correlation, dimension: markets.count)
+    } else {
+      matrix = .identity(dimension: markets.count)
+    }
+    var repaired = false
+    if repairCorrelation, matrix.smallestEigenvalue <= 0 {
+      matrix = matrix.nearestCorrelation()
+      repaired = true
+    }
+    self.choleskyFactor = try matrix.choleskyFactor()
+    self.correlation = matrix
+    self.correlationWasRepaired = repaired
+    self.markets = markets
+    self.jumps = jumps
+
+    if let replay {
+      for (j, symbol) in replay.symbols.enumerated() where !markets.contains(where: { $0.symbol == symbol }) {
+        throw ModelInputError(
+          key: "replay column \(j + 2) '\(symbol)'", problem: "is not a market of the scenario",
+          fix: "use the scenario's symbols (\(markets.map(\.symbol).joined(separator: ", "))) or remove the column")
+      }
+      if let missing = markets.first(where: { !replay.symbols.contains($0.symbol) }) {
+        throw ModelInputError(
+          key: "replay", problem: "has no column for market '\(missing.symbol)'",
+          fix: "add a '\(missing.symbol)' column or remove the market")
+      }
+      // Reorder the columns into market order.
+      let order = markets.map { m in replay.symbols.firstIndex(of: m.symbol)! }
+      let rows = (0...replay.steps).map { t in order.map { replay.price(step: t, column: $0) } }
+      self.replay = try ReplayPrices(symbols: markets.map(\.symbol), rows: rows)
+      self.horizon = Horizon(steps: replay.steps, stepSeconds: horizon.stepSeconds)
+    } else {
+      self.replay = nil
+      self.horizon = horizon
+    }
+    try self.horizon.validate()
+  }
+
+  /// Number of markets.
+  public var marketCount: Int { markets.count }
+  /// Symbols in market order.
+  public var symbols: [String] { markets.map(\.symbol) }
+}

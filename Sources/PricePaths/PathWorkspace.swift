@@ -1,0 +1,38 @@
+/// Per-thread buffers for generating one path: the Gaussian draws, the correlated shocks
+/// and the resulting log-prices. Allocated once per worker and reused for every path, so
+/// the generation loop never allocates.
+///
+/// Not thread-safe: give each worker thread its own workspace.
+public final class PathWorkspace {
+  public let steps: Int
+  public let markets: Int
+  /// Log-prices, `(steps + 1) × markets`, row-major; row 0 holds the initial prices.
+  public let logPrices: UnsafeMutablePointer<Double>
+  /// Independent standard normals, `steps × markets`.
+  let normals: UnsafeMutablePointer<Double>
+  /// Correlated shocks, then log-returns, `steps × markets`.
+  let shocks: UnsafeMutablePointer<Double>
+
+  public init(steps: Int, markets: Int) {
+    self.steps = steps
+    self.markets = markets
+    logPrices = .allocate(capacity: (steps + 1) * markets)
+    normals = .allocate(capacity: steps * markets)
+    shocks = .allocate(capacity: steps * markets)
+  }
+
+  deinit {
+    logPrices.deallocate()
+    normals.deallocate()
+    shocks.deallocate()
+  }
+
+  /// The log-price of `market` at `step` (0…steps).
+  @inlinable
+  public func logPrice(step: Int, market: Int) -> Double { logPrices[step * markets + market] }
+
+  /// The price of `market` at `step`.
+  public func price(step: Int, market: Int) -> Double { Double.exp(logPrice(step: step, market: market)) }
+}
+
+import RealModule

@@ -1,0 +1,48 @@
+/// A fixed price path per market, replayed identically on every Monte Carlo path
+/// (DESIGN §4, `replay: FILE`).
+///
+/// The file's moves are applied to the scenario's initial prices:
+/// `Pᵢ(t) = priceᵢ · fileᵢ(t) / fileᵢ(0)`. A historical crash thus runs through today's
+/// book at today's price level; when the file's step 0 equals the scenario's prices the
+/// replay is exact. The horizon is the file's length.
+public struct ReplayPrices: Sendable, Equatable {
+  /// Column symbols, in file order.
+  public let symbols: [String]
+  /// Prices, `(steps + 1) × symbols.count`, row-major, step 0 first.
+  public let prices: [Double]
+
+  /// - Throws: ``ModelInputError`` for a row of the wrong width or a price that is not
+  ///   positive and finite (key `replay[step].SYMBOL`).
+  public init(symbols: [String], rows: [[Double]]) throws {
+    guard rows.count >= 2 else {
+      throw ModelInputError(
+        key: "replay", problem: "has \(rows.count) price rows",
+        fix: "give step 0 (the initial prices) and at least one more step")
+    }
+    var prices: [Double] = []
+    prices.reserveCapacity(rows.count * symbols.count)
+    for (step, row) in rows.enumerated() {
+      guard row.count == symbols.count else {
+        throw ModelInputError(
+          key: "replay[step \(step)]", problem: "has \(row.count) prices for \(symbols.count) symbols",
+          fix: "give one price per symbol column")
+      }
+      for (j, value) in row.enumerated() {
+        guard value.isFinite, value > 0 else {
+          throw ModelInputError(
+            key: "replay[step \(step)].\(symbols[j])", problem: "is \(value)",
+            fix: "prices must be positive and finite")
+        }
+        prices.append(value)
+      }
+    }
+    self.symbols = symbols
+    self.prices = prices
+  }
+
+  /// Number of steps after step 0.
+  public var steps: Int { prices.count / symbols.count - 1 }
+
+  /// The price of column `column` at `step`.
+  public func price(step: Int, column: Int) -> Double { prices[step * symbols.count + column] }
+}
