@@ -1,0 +1,87 @@
+/// Auto-deleveraging: closing opposite-side positions at the liquidated position's
+/// bankruptcy price when the fund cannot pay or the book cannot fill (DESIGN §2).
+///
+/// Ranking, set by ``ADLRanking``:
+/// * `pnl-leverage` (BitMEX, Binance, Bybit, OKX): score = PnL% × effective leverage with
+///   PnL% = `s·(P − E)/E` and effective leverage = `P / |P − Pb|` (position value over its
+///   equity at the mark, isolated margin); highest first, ties by ladder order;
+/// * `pro-rata` (Drift): every open opposite position gives up the same share of its size.
+///
+/// A counterparty closed at the liquidated position's `Pb` instead of the mark `P` gains
+/// `s·x·(P − Pb)` against the mark (negative — a loss — when the position was past
+/// bankruptcy: that is bad debt socialised to the counterparty). The liquidated trader
+/// gives up exactly that amount of equity at the mark, so money is conserved. Reduced
+/// positions keep their liquidation price (size and margin shrink together) and stay in
+/// the book for the rest of the path. If the book's opposite side runs out, the fund
+/// takes the remainder at the same transfer (and may go below its threshold).
+extension FundSimulator {
+  /// Deleverages `size` of a `side` position of market `k` at bankruptcy price `pb` with
+  /// the mark at `mark`.
+  ///
+  /// - Complexity: O(n log n) in the opposite side's open positions (`pnl-leverage`), O(n)
+  ///   for `pro-rata`.
+  func deleverage(
+    market k: Int, side: Side, size: Double, bankruptcyPrice pb: Double, mark: Double, step: Int,
+    workspace ws: SimulationWorkspace, fund: inout InsuranceFund, outcome: inout PathOutcome
+  ) {
+    guard size > 0 else { return }
+    let opposite = ladders.ladder(market: k, side: side.opposite)
+    let start = side == .long ? ws.shortCursor[k] : ws.longCursor[k]
+    let base = opposite.stateOffset
+    var matched = 0.0
+    var hits = 0
+
+    switch exchange.adl.ranking {
+    case .pnlLeverage:
+      ws.ranking.removeAll(keepingCapacity: true)
+      let s = opposite.side.sign
+      for j in start..<opposite.count where ws.remaining[base + j] > 0 {
+        let e = opposite.entryPrice[j]
+        let score = s * (mark - e) / e * (mark / abs(mark - opposite.bankruptcyPrice[j]))
+        ws.ranking.append((score, j))
+      }
+      ws.ranking.sort { $0.score != $1.score ? $0.score > $1.score : $0.rung < $1.rung }
+      for (_, j) in ws.ranking {
+        let open = opposite.size[j] * ws.remaining[base + j]
+        let take = min(open, size - matched)
+        ws.setRemaining(base + j, take >= open ? 0 : ws.remaining[base + j] * (1 - take / open))
+        matched += take
+        hits += 1
+        if matched >= size { break }
+      }
+    case .proRata:
+      var open = 0.0
+      for j in start..<opposite.count { open += opposite.size[j] * ws.remaining[base + j] }
+      guard open > 0 else { break }
+      let share = min(1, size / open)
+      for j in start..<opposite.count where ws.remaining[base + j] > 0 {
+        ws.setRemaining(base + j, share >= 1 ? 0 : ws.remaining[base + j] * (1 - share))
+        hits += 1
+      }
+      matched = open * share
+    }
+
+    let perUnit = side.sign * (mark - pb)
+    outcome.traderLoss += size * perUnit
+    outcome.adlCounterpartyGain += matched * perUnit
+    outcome.badDebt += max(0, -matched * perUnit)
+    outcome.markets[k].badDebt += max(0, -matched * perUnit)
+    outcome.adlNotional += matched * pb
+    outcome.markets[k].adlNotional += matched * pb
+    outcome.adlPositionsHit += hits
+    let unmatched = size - matched
+    if unmatched > 0 {
+      // No counterparty left in the book: the fund takes the position at the same transfer.
+      let transfer = unmatched * perUnit
+      fund.receive(transfer)
+      if transfer < 0 {
+        outcome.shortfall -= transfer
+        outcome.markets[k].shortfall -= transfer
+      } else {
+        outcome.fundInflow += transfer
+        outcome.markets[k].fundInflow += transfer
+      }
+      fund.noteChange(step: step)
+    }
+  }
+}

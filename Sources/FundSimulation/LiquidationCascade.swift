@@ -1,0 +1,99 @@
+import RealModule
+
+/// The liquidation cascade of one step (DESIGN §5).
+///
+/// Round after round, every market whose mark crosses the next liquidation price on
+/// either side liquidates all crossed positions of that side together. Their order walks
+/// the linear book (``BookImpact``); the permanent share of the walk moves the mark, which
+/// may cross further positions in the next round. The step ends when no market crosses, or
+/// when a market reaches the round cap (counted in ``PathOutcome/roundCapHits``; its
+/// remaining crossed positions are taken up in the next step). The rounds of the deepest
+/// cascade are the path's ``PathOutcome/maxCascadeRounds``.
+extension FundSimulator {
+  func runCascade(step t: Int, workspace ws: SimulationWorkspace, fund: inout InsuranceFund, outcome: inout PathOutcome) {
+    let m = marketCount
+    let row = ws.path.logPrices + t * m
+    let cap = exchange.cascadeRoundCap
+    for k in 0..<m { ws.rounds[k] = 0 }
+    var capped = [Bool](repeating: false, count: m)
+    var progressed = true
+    while progressed {
+      progressed = false
+      for k in 0..<m where !capped[k] {
+        let logMark = row[k] + ws.impact[k]
+        let longs = logMark <= ws.longThreshold[k]
+        let shorts = logMark >= ws.shortThreshold[k]
+        guard longs || shorts else { continue }
+        if ws.rounds[k] == cap {
+          capped[k] = true
+          outcome.roundCapHits += 1
+          continue
+        }
+        var executed = false
+        if longs { executed = liquidateCrossed(market: k, side: .long, step: t, workspace: ws, fund: &fund, outcome: &outcome) || executed }
+        if shorts { executed = liquidateCrossed(market: k, side: .short, step: t, workspace: ws, fund: &fund, outcome: &outcome) || executed }
+        if executed {
+          ws.rounds[k] += 1
+          progressed = true
+        }
+      }
+    }
+    for k in 0..<m where ws.rounds[k] > 0 {
+      outcome.markets[k].maxCascadeRounds = max(outcome.markets[k].maxCascadeRounds, ws.rounds[k])
+      outcome.maxCascadeRounds = max(outcome.maxCascadeRounds, ws.rounds[k])
+    }
+  }
+
+  /// Liquidates every position of `side` in market `k` that the current mark crosses, as
+  /// one round. Returns whether any position was liquidated (rungs already emptied by ADL
+  /// are skipped).
+  func liquidateCrossed(
+    market k: Int, side: Side, step: Int, workspace ws: SimulationWorkspace, fund: inout InsuranceFund,
+    outcome: inout PathOutcome
+  ) -> Bool {
+    let ladder = ladders.ladder(market: k, side: side)
+    let logMark = ws.path.logPrices[step * marketCount + k] + ws.impact[k]
+    var cursor = side == .long ? ws.longCursor[k] : ws.shortCursor[k]
+    ws.batch.removeAll(keepingCapacity: true)
+    while cursor < ladder.count && ladder.isCrossed(cursor, logMark: logMark) {
+      if ws.remaining[ladder.stateOffset + cursor] > 0 { ws.batch.append(cursor) }
+      cursor += 1
+    }
+    if side == .long {
+      ws.longCursor[k] = cursor
+      ws.longThreshold[k] = ladder.threshold(at: cursor)
+    } else {
+      ws.shortCursor[k] = cursor
+      ws.shortThreshold[k] = ladder.threshold(at: cursor)
+    }
+    guard !ws.batch.isEmpty else { return false }
+
+    let mark = Double.exp(logMark)
+    let walk: Double
+    switch exchange.fund.waterfall {
+    case .marketClose:
+      walk = closeInMarket(market: k, ladder: ladder, mark: mark, step: step, workspace: ws, fund: &fund, outcome: &outcome)
+    case .takeover:
+      walk = takeOver(market: k, ladder: ladder, mark: mark, step: step, workspace: ws, fund: &fund, outcome: &outcome)
+    }
+    let rules = exchange.rules[k]
+    if walk > 0 && rules.permanentImpact > 0 {
+      // The permanent share of the walk stays in the mark: P ← P·(1 − s·perm·walk).
+      let factor = max(1e-9, 1 - side.sign * rules.permanentImpact * walk)
+      ws.impact[k] += Double.log(factor)
+    }
+    fund.noteChange(step: step)
+    return true
+  }
+}
+
+/// A linear order book (DESIGN §5): selling notional `N` walks the price down by
+/// `N / depth` percent and fills on average half-way. The book holds `100 × depth` per side
+/// (the walk that would take the price to zero): what lies beyond cannot be filled.
+struct BookImpact {
+  /// Walk, as a fraction of the price, for `size` base units at `price`: `0.01·q·P/depth`.
+  @inline(__always)
+  static func walk(size: Double, price: Double, depth: Double) -> Double {
+    depth.isInfinite ? 0 : 0.01 * size * price / depth
+  }
+}

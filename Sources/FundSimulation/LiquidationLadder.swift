@@ -1,0 +1,92 @@
+import RealModule
+
+/// One side of one market's book, sorted in the order the positions are liquidated as the
+/// price moves against them: longs by liquidation price descending (the first a falling
+/// price crosses), shorts ascending. Stored as parallel arrays for cache-friendly scans.
+///
+/// With the ladder, checking a step for liquidations costs one comparison per market and
+/// side: the mark against the next position's liquidation price (issue 5: flat cost per
+/// step in the number of positions).
+struct LiquidationLadder: Sendable {
+  let side: Side
+  /// `log Pl`, in liquidation order; `−∞` for longs that can never be liquidated (Pb ≤ 0).
+  let logLiquidationPrice: [Double]
+  let size: [Double]
+  let entryPrice: [Double]
+  let margin: [Double]
+  let bankruptcyPrice: [Double]
+  /// Index of each rung in ``ExchangeModel/positions``.
+  let positionIndex: [Int]
+  /// Offset of this ladder's rungs in the workspace's per-position arrays.
+  let stateOffset: Int
+
+  /// - Complexity: O(n log n).
+  init(side: Side, positions: [(index: Int, position: Position)], maintenanceMargin m: Double, stateOffset: Int) {
+    let keyed = positions.map { item -> (Double, Int, Position) in
+      let pl = item.position.liquidationPrice(maintenanceMargin: m)
+      return (pl > 0 ? Double.log(pl) : -.infinity, item.index, item.position)
+    }
+    // Ties broken by file order, so the ladder is deterministic.
+    let sorted = keyed.sorted { a, b in
+      if a.0 != b.0 { return side == .long ? a.0 > b.0 : a.0 < b.0 }
+      return a.1 < b.1
+    }
+    self.side = side
+    logLiquidationPrice = sorted.map(\.0)
+    positionIndex = sorted.map(\.1)
+    size = sorted.map(\.2.size)
+    entryPrice = sorted.map(\.2.entryPrice)
+    margin = sorted.map(\.2.margin)
+    bankruptcyPrice = sorted.map(\.2.bankruptcyPrice)
+    self.stateOffset = stateOffset
+  }
+
+  var count: Int { size.count }
+
+  /// Whether the rung's liquidation price is crossed by the log mark price.
+  @inline(__always)
+  func isCrossed(_ rung: Int, logMark: Double) -> Bool {
+    side == .long ? logMark <= logLiquidationPrice[rung] : logMark >= logLiquidationPrice[rung]
+  }
+
+  /// The threshold a mark must reach to liquidate `rung`, or the never-reached value when
+  /// the ladder is exhausted.
+  @inline(__always)
+  func threshold(at rung: Int) -> Double {
+    if rung < count { return logLiquidationPrice[rung] }
+    return side == .long ? -.infinity : .infinity
+  }
+}
+
+/// The ladders of every market, built once per run and shared read-only by all workers.
+struct BookLadders: Sendable {
+  /// `longs[k]`, `shorts[k]` for market `k`.
+  let longs: [LiquidationLadder]
+  let shorts: [LiquidationLadder]
+  let positionCount: Int
+
+  init(exchange: ExchangeModel) {
+    let marketCount = exchange.rules.count
+    var byMarket = Array(repeating: [(index: Int, position: Position)](), count: marketCount * 2)
+    for (i, p) in exchange.positions.enumerated() {
+      byMarket[p.market * 2 + (p.side == .long ? 0 : 1)].append((i, p))
+    }
+    var longs: [LiquidationLadder] = []
+    var shorts: [LiquidationLadder] = []
+    var offset = 0
+    for k in 0..<marketCount {
+      let m = exchange.rules[k].maintenanceMargin
+      longs.append(LiquidationLadder(side: .long, positions: byMarket[2 * k], maintenanceMargin: m, stateOffset: offset))
+      offset += byMarket[2 * k].count
+      shorts.append(LiquidationLadder(side: .short, positions: byMarket[2 * k + 1], maintenanceMargin: m, stateOffset: offset))
+      offset += byMarket[2 * k + 1].count
+    }
+    self.longs = longs
+    self.shorts = shorts
+    positionCount = offset
+  }
+
+  func ladder(market: Int, side: Side) -> LiquidationLadder {
+    side == .long ? longs[market] : shorts[market]
+  }
+}

@@ -1,0 +1,151 @@
+import Testing
+
+@testable import FundSimulation
+
+/// Hand-computed cases of DESIGN §2, each with its arithmetic.
+@Suite struct LiquidationWaterfallTests {
+  /// Long 1 BTC at 100 000, margin 10 000, m = 1.25%: Pl = 91 139.24. The price falls to
+  /// 91 000, no impact, so the fill is 91 000 and R = 10 000 + (91 000 − 100 000) = 1 000.
+  /// fund_share 0.6: fund +600, vault +400, the trader keeps nothing.
+  @Test func residualSplitBetweenFundAndVault() throws {
+    let sim = try makeSimulator(
+      prices: [[100_000], [91_000]], positions: [long(1, at: 100_000, margin: 10_000)], rules: [noImpact()],
+      fund: FundRules(balance: 1_000_000, fundShare: 0.6))
+    let o = sim.simulate(path: 0, workspace: sim.makeWorkspace())
+    #expect(o.liquidations == 1)
+    #expect(close(o.fundInflow, 600))
+    #expect(close(o.vaultInflow, 400))
+    #expect(close(o.finalFund, 1_000_600))
+    #expect(o.shortfall == 0 && o.adlEvents == 0)
+    #expect(close(o.liquidatedNotional, 91_000))
+    #expect(abs(conservationGap(o, initialFund: 1_000_000)) < 1e-9)
+  }
+
+  /// A gap through the bankruptcy price: the same long, price 100 000 → 85 000.
+  /// R = 10 000 + (85 000 − 100 000) = −5 000: the fund pays 5 000.
+  @Test func gapThroughBankruptcyFundPaysShortfall() throws {
+    let sim = try makeSimulator(
+      prices: [[100_000], [85_000]], positions: [long(1, at: 100_000, margin: 10_000)], rules: [noImpact()],
+      fund: FundRules(balance: 1_000_000))
+    let o = sim.simulate(path: 0, workspace: sim.makeWorkspace())
+    #expect(close(o.shortfall, 5_000))
+    #expect(close(o.finalFund, 995_000))
+    #expect(close(o.minFund, 995_000))
+    #expect(o.depletionStep == nil && o.adlEvents == 0)
+    #expect(abs(conservationGap(o, initialFund: 1_000_000)) < 1e-9)
+  }
+
+  /// The fee-cap case: 0.1 BTC long with Pb 51 000 (entry 60 000, margin
+  /// 0.1 × 9 000 = 900) filled at 56 100 with a 0.5% cap. m = 10% puts Pl at
+  /// 51 000/0.9 = 56 666.67, so a fall to 56 100 liquidates with no impact.
+  /// R = 900 + 0.1 × (56 100 − 60 000) = 510; cap = 0.005 × 0.1 × 56 100 = 28.05;
+  /// the fund gets 28.05 and the trader keeps 481.95.
+  @Test func bindingFeeCap() throws {
+    let sim = try makeSimulator(
+      prices: [[60_000], [56_100]], positions: [long(0.1, at: 60_000, margin: 900)], rules: [noImpact(0.1)],
+      fund: FundRules(balance: 1_000, feeCap: 0.005))
+    let o = sim.simulate(path: 0, workspace: sim.makeWorkspace())
+    #expect(close(o.fundInflow, 28.05, relative: 1e-12))
+    #expect(close(o.finalFund, 1_028.05))
+    #expect(close(o.traderLoss, 28.05))
+  }
+
+  /// Fund too small: the long of the gap case loses 5 000 beyond bankruptcy but the fund
+  /// holds 2 000. The fund pays 2 000 (covering 40% of the size) and the other 0.6 BTC is
+  /// closed by ADL at Pb = 90 000 against the top-ranked profitable short. At mark 85 000:
+  /// * S1 1 @ 95 000, margin 50 000: PnL% = 10 000/95 000 = 0.1053, Pb = 145 000,
+  ///   leverage = 85 000/60 000 = 1.417, score 0.149;
+  /// * S2 1 @ 100 000, margin 20 000: PnL% = 0.15, Pb = 120 000, leverage = 85 000/35 000
+  ///   = 2.429, score 0.364 (top);
+  /// * S3 1 @ 80 000, margin 40 000: PnL% < 0.
+  /// S2 keeps 0.4 BTC. The counterparty closes at 90 000 instead of 85 000: a gain of
+  /// 0.6 × (85 000 − 90 000) = −3 000 against the mark, which is the bad debt.
+  @Test func fundTooSmallDeleveragesTopRankedShort() throws {
+    let positions = [
+      long(1, at: 100_000, margin: 10_000),
+      short(1, at: 95_000, margin: 50_000, account: "S1"),
+      short(1, at: 100_000, margin: 20_000, account: "S2"),
+      short(1, at: 80_000, margin: 40_000, account: "S3"),
+    ]
+    let sim = try makeSimulator(
+      prices: [[100_000], [85_000]], positions: positions, rules: [noImpact()], fund: FundRules(balance: 2_000))
+    let ws = sim.makeWorkspace()
+    let o = sim.simulate(path: 0, workspace: ws)
+    #expect(close(o.shortfall, 2_000))
+    #expect(o.finalFund == 0)
+    #expect(o.depletionStep == 1)
+    #expect(o.adlEvents == 1 && o.adlPositionsHit == 1)
+    #expect(close(o.adlNotional, 0.6 * 90_000))
+    #expect(close(o.badDebt, 3_000))
+    #expect(close(o.adlCounterpartyGain, -3_000))
+    let shorts = sim.ladders.shorts[0]
+    let remaining = (0..<shorts.count).map { (sim.exchange.positions[shorts.positionIndex[$0]].account, ws.remaining[shorts.stateOffset + $0]) }
+    #expect(remaining.first { $0.0 == "S2" }.map { close($0.1, 0.4) } == true)
+    #expect(remaining.filter { $0.0 != "S2" }.allSatisfy { $0.1 == 1 })
+    #expect(abs(conservationGap(o, initialFund: 2_000)) < 1e-9)
+  }
+
+  /// Pro-rata ADL (Drift): the 0.6 BTC is spread over the 3 BTC of open shorts, each
+  /// giving up 20% of its size.
+  @Test func proRataSpreadsOverOpenInterest() throws {
+    let positions = [
+      long(1, at: 100_000, margin: 10_000),
+      short(1, at: 95_000, margin: 50_000), short(1, at: 100_000, margin: 20_000), short(1, at: 80_000, margin: 40_000),
+    ]
+    let sim = try makeSimulator(
+      prices: [[100_000], [85_000]], positions: positions, rules: [noImpact()], fund: FundRules(balance: 2_000),
+      adl: ADLPolicy(ranking: .proRata))
+    let ws = sim.makeWorkspace()
+    let o = sim.simulate(path: 0, workspace: ws)
+    #expect(o.adlPositionsHit == 3)
+    let shorts = sim.ladders.shorts[0]
+    for j in 0..<shorts.count { #expect(close(ws.remaining[shorts.stateOffset + j], 0.8)) }
+    #expect(abs(conservationGap(o, initialFund: 2_000)) < 1e-9)
+  }
+
+  /// Takeover filled better than Pb: the long of the first case, price 91 000, depth 1e9.
+  /// Walk w = 0.01 × 1 × 91 000/1e9 = 9.1e-7; fill F = 91 000 × (1 − w/2) = 90 999.958595;
+  /// the fund gains F − Pb = 999.958595 and the trader keeps nothing.
+  @Test func takeoverFilledBetterThanBankruptcy() throws {
+    let rules = MarketRules(maintenanceMargin: 0.0125, depth: 1e9, resilience: 0.2, permanentImpact: 0.5)
+    let sim = try makeSimulator(
+      prices: [[100_000], [91_000]], positions: [long(1, at: 100_000, margin: 10_000)], rules: [rules],
+      fund: FundRules(balance: 1_000_000, waterfall: .takeover))
+    let o = sim.simulate(path: 0, workspace: sim.makeWorkspace())
+    #expect(close(o.fundInflow, 999.958595, relative: 1e-12))
+    #expect(close(o.traderLoss, 999.958595, relative: 1e-12))
+    #expect(o.adlEvents == 0)
+  }
+
+  /// Takeover the book cannot fill: price gaps to 85 000; subsidy 0.001 × 1e6 = 1 000, so
+  /// the limit is 90 000 − 1 000/1 = 89 000, above the market: nothing fills and the whole
+  /// BTC is deleveraged at 90 000 against the short (bad debt 5 000); the fund is untouched.
+  @Test func takeoverUnfillableGoesToADL() throws {
+    let positions = [long(1, at: 100_000, margin: 10_000), short(2, at: 100_000, margin: 50_000)]
+    let sim = try makeSimulator(
+      prices: [[100_000], [85_000]], positions: positions, rules: [noImpact()],
+      fund: FundRules(balance: 1_000_000, waterfall: .takeover, takeoverSubsidy: 0.001))
+    let o = sim.simulate(path: 0, workspace: sim.makeWorkspace())
+    #expect(o.finalFund == 1_000_000)
+    #expect(o.adlEvents == 1)
+    #expect(close(o.adlNotional, 90_000))
+    #expect(close(o.badDebt, 5_000))
+    #expect(abs(conservationGap(o, initialFund: 1_000_000)) < 1e-9)
+  }
+
+  /// Partial takeover: fund 4 000, subsidy 25% → S = 1 000, limit 89 000. Mark 91 000; the
+  /// walk to the limit is 2 000/91 000; depth 20 702.5 makes the walk for the whole BTC
+  /// 0.01 × 91 000/20 702.5 = 4 000/91 000, twice that: half fills, averaging
+  /// (91 000 + 89 000)/2 = 90 000 = Pb, so the fund gains 0; 0.5 BTC goes to ADL.
+  @Test func takeoverPartialFill() throws {
+    let rules = MarketRules(maintenanceMargin: 0.0125, depth: 20_702.5, resilience: 0.2, permanentImpact: 0)
+    let positions = [long(1, at: 100_000, margin: 10_000), short(2, at: 100_000, margin: 50_000)]
+    let sim = try makeSimulator(
+      prices: [[100_000], [91_000]], positions: positions, rules: [rules],
+      fund: FundRules(balance: 4_000, waterfall: .takeover, takeoverSubsidy: 0.25))
+    let o = sim.simulate(path: 0, workspace: sim.makeWorkspace())
+    #expect(abs(o.finalFund - 4_000) < 1e-6)
+    #expect(close(o.adlNotional, 0.5 * 90_000, relative: 1e-9))
+    #expect(abs(conservationGap(o, initialFund: 4_000)) < 1e-9)
+  }
+}
