@@ -33,21 +33,21 @@ extension FundSimulator {
 
     switch exchange.adl.ranking {
     case .pnlLeverage:
-      ws.ranking.removeAll(keepingCapacity: true)
+      var count = 0
       let s = opposite.side.sign
       for j in start..<opposite.count where ws.remaining[base + j] > 0 {
         let e = opposite.entryPrice[j]
-        let score = s * (mark - e) / e * (mark / abs(mark - opposite.bankruptcyPrice[j]))
-        ws.ranking.append((score, j))
+        ws.heapScore[count] = s * (mark - e) / e * (mark / abs(mark - opposite.bankruptcyPrice[j]))
+        ws.heapRung[count] = j
+        count += 1
       }
-      ws.ranking.sort { $0.score != $1.score ? $0.score > $1.score : $0.rung < $1.rung }
-      for (_, j) in ws.ranking {
+      var ranking = RankingHeap(score: ws.heapScore, rung: ws.heapRung, count: count)
+      while matched < size, let j = ranking.popFirst() {
         let open = opposite.size[j] * ws.remaining[base + j]
         let take = min(open, size - matched)
         ws.setRemaining(base + j, take >= open ? 0 : ws.remaining[base + j] * (1 - take / open))
         matched += take
         hits += 1
-        if matched >= size { break }
       }
     case .proRata:
       var open = 0.0
@@ -83,5 +83,62 @@ extension FundSimulator {
       }
       fund.noteChange(step: step)
     }
+  }
+}
+
+/// A binary max-heap over (score, rung) pairs in caller-owned buffers: highest score first,
+/// ties to the lower rung (ladder order), so ADL picks are deterministic. Building it is
+/// O(n) and each pick O(log n), so an event that hits k positions costs O(n + k log n)
+/// instead of a full sort.
+struct RankingHeap {
+  let score: UnsafeMutablePointer<Double>
+  let rung: UnsafeMutablePointer<Int>
+  private(set) var count: Int
+
+  init(score: UnsafeMutablePointer<Double>, rung: UnsafeMutablePointer<Int>, count: Int) {
+    self.score = score
+    self.rung = rung
+    self.count = count
+    var i = count / 2 - 1
+    while i >= 0 {
+      siftDown(i)
+      i -= 1
+    }
+  }
+
+  @inline(__always)
+  private func precedes(_ a: Int, _ b: Int) -> Bool {
+    score[a] != score[b] ? score[a] > score[b] : rung[a] < rung[b]
+  }
+
+  private mutating func siftDown(_ start: Int) {
+    var i = start
+    while true {
+      let left = 2 * i + 1
+      guard left < count else { return }
+      var best = left
+      if left + 1 < count && precedes(left + 1, left) { best = left + 1 }
+      guard precedes(best, i) else { return }
+      swapAt(i, best)
+      i = best
+    }
+  }
+
+  private func swapAt(_ a: Int, _ b: Int) {
+    (score[a], score[b]) = (score[b], score[a])
+    (rung[a], rung[b]) = (rung[b], rung[a])
+  }
+
+  /// Removes and returns the rung ranked first.
+  mutating func popFirst() -> Int? {
+    guard count > 0 else { return nil }
+    let top = rung[0]
+    count -= 1
+    if count > 0 {
+      score[0] = score[count]
+      rung[0] = rung[count]
+      siftDown(0)
+    }
+    return top
   }
 }

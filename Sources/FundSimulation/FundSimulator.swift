@@ -35,7 +35,9 @@ public struct FundSimulator: Sendable {
 
   /// A workspace for one worker thread.
   public func makeWorkspace() -> SimulationWorkspace {
-    SimulationWorkspace(path: generator.makeWorkspace(), marketCount: marketCount, positionCount: ladders.positionCount)
+    SimulationWorkspace(
+      path: generator.makeWorkspace(), marketCount: marketCount, positionCount: ladders.positionCount,
+      largestLadder: ladders.largestLadder)
   }
 
   /// Generates path `path` and simulates it.
@@ -78,8 +80,8 @@ public struct FundSimulator: Sendable {
           crossed = crossed || logMark <= longThreshold[k] || logMark >= shortThreshold[k]
         }
         if crossed {
+          fund.step = t
           runCascade(step: t, workspace: ws, fund: &fund, outcome: &outcome)
-          fund.close(step: t)
         }
         if t == nextCheckpointStep {
           outcome.checkpoints[nextCheckpoint] = fund.balance

@@ -1,7 +1,8 @@
 /// The insurance fund shared by every market of one margin currency, on one path.
 ///
-/// It records the lowest balance, the first step at or below the depletion threshold, and
-/// (for the OKX/Bybit-style trigger) the highest balance within a trailing window of steps.
+/// It records the lowest balance and the first step at or below the depletion threshold at
+/// every payment, so a fund drained and refilled within one cascade still counts as
+/// depleted, and (for the OKX/Bybit-style trigger) its balance changes within a window.
 struct InsuranceFund {
   private(set) var balance: Double
   let initial: Double
@@ -30,16 +31,28 @@ struct InsuranceFund {
   /// What the fund can pay before reaching the threshold.
   var available: Double { max(0, balance - threshold) }
 
-  mutating func receive(_ amount: Double) { balance += amount }
+  /// The step being simulated, for the depletion record.
+  var step = 0
+
+  /// Receives `amount` (negative amounts are payments).
+  mutating func receive(_ amount: Double) {
+    balance += amount
+    if amount < 0 { recordLow() }
+  }
 
   /// Pays `amount` (≤ ``available``, up to rounding).
-  mutating func pay(_ amount: Double) { balance -= amount }
+  mutating func pay(_ amount: Double) {
+    balance -= amount
+    recordLow()
+  }
 
   /// Pays everything down to the threshold, exactly.
-  mutating func payDownToThreshold() { balance = min(balance, threshold) }
+  mutating func payDownToThreshold() {
+    balance = min(balance, threshold)
+    recordLow()
+  }
 
-  /// Records the balance at the end of `step`.
-  mutating func close(step: Int) {
+  private mutating func recordLow() {
     if balance < minimum { minimum = balance }
     if depletionStep == nil && balance <= threshold { depletionStep = step }
   }

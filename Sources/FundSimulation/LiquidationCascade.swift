@@ -15,7 +15,8 @@ extension FundSimulator {
     let row = ws.path.logPrices + t * m
     let cap = exchange.cascadeRoundCap
     for k in 0..<m { ws.rounds[k] = 0 }
-    var capped = [Bool](repeating: false, count: m)
+    let capped = ws.capped
+    for k in 0..<m { capped[k] = false }
     var progressed = true
     while progressed {
       progressed = false
@@ -54,9 +55,12 @@ extension FundSimulator {
     let ladder = ladders.ladder(market: k, side: side)
     let logMark = ws.path.logPrices[step * marketCount + k] + ws.impact[k]
     var cursor = side == .long ? ws.longCursor[k] : ws.shortCursor[k]
-    ws.batch.removeAll(keepingCapacity: true)
+    ws.batchCount = 0
     while cursor < ladder.count && ladder.isCrossed(cursor, logMark: logMark) {
-      if ws.remaining[ladder.stateOffset + cursor] > 0 { ws.batch.append(cursor) }
+      if ws.remaining[ladder.stateOffset + cursor] > 0 {
+        ws.batch[ws.batchCount] = cursor
+        ws.batchCount += 1
+      }
       cursor += 1
     }
     if side == .long {
@@ -66,7 +70,7 @@ extension FundSimulator {
       ws.shortCursor[k] = cursor
       ws.shortThreshold[k] = ladder.threshold(at: cursor)
     }
-    guard !ws.batch.isEmpty else { return false }
+    guard ws.batchCount > 0 else { return false }
 
     let mark = Double.exp(logMark)
     let walk: Double

@@ -7,7 +7,7 @@ import RealModule
 /// With the ladder, checking a step for liquidations costs one comparison per market and
 /// side: the mark against the next position's liquidation price (issue 5: flat cost per
 /// step in the number of positions).
-struct LiquidationLadder: Sendable {
+final class LiquidationLadder: Sendable {
   let side: Side
   /// `log Pl`, in liquidation order; `−∞` for longs that can never be liquidated (Pb ≤ 0).
   let logLiquidationPrice: [Double]
@@ -39,9 +39,10 @@ struct LiquidationLadder: Sendable {
     margin = sorted.map(\.2.margin)
     bankruptcyPrice = sorted.map(\.2.bankruptcyPrice)
     self.stateOffset = stateOffset
+    count = sorted.count
   }
 
-  var count: Int { size.count }
+  let count: Int
 
   /// Whether the rung's liquidation price is crossed by the log mark price.
   @inline(__always)
@@ -64,6 +65,7 @@ struct BookLadders: Sendable {
   let longs: [LiquidationLadder]
   let shorts: [LiquidationLadder]
   let positionCount: Int
+  let largestLadder: Int
 
   init(exchange: ExchangeModel) {
     let marketCount = exchange.rules.count
@@ -84,6 +86,7 @@ struct BookLadders: Sendable {
     self.longs = longs
     self.shorts = shorts
     positionCount = offset
+    largestLadder = (longs + shorts).map(\.count).max() ?? 0
   }
 
   func ladder(market: Int, side: Side) -> LiquidationLadder {

@@ -22,13 +22,13 @@ extension FundSimulator {
     let fundRules = exchange.fund
     let s = ladder.side.sign
     var total = 0.0
-    for rung in ws.batch { total += ladder.size[rung] * ws.remaining[ladder.stateOffset + rung] }
+    for rung in UnsafeBufferPointer(start: ws.batch, count: ws.batchCount) { total += ladder.size[rung] * ws.remaining[ladder.stateOffset + rung] }
     let rawWalk = BookImpact.walk(size: total, price: mark, depth: rules.depth)
     let walk = min(rawWalk, 1)
     let fillable = rawWalk > 1 ? 1 / rawWalk : 1
     let fill = mark * (1 - s * walk / 2)
 
-    for rung in ws.batch {
+    for rung in UnsafeBufferPointer(start: ws.batch, count: ws.batchCount) {
       let share = ws.remaining[ladder.stateOffset + rung]
       let q = ladder.size[rung] * share
       let margin = ladder.margin[rung] * share
@@ -93,7 +93,7 @@ extension FundSimulator {
     let depth = exchange.rules[k].depth
     let s = ladder.side.sign
     var price = mark
-    for rung in ws.batch {
+    for rung in UnsafeBufferPointer(start: ws.batch, count: ws.batchCount) {
       let q = ladder.size[rung] * ws.remaining[ladder.stateOffset + rung]
       let pb = ladder.bankruptcyPrice[rung]
       recordLiquidation(market: k, size: q, mark: mark, outcome: &outcome)

@@ -3,47 +3,57 @@ import PricePaths
 /// Per-thread mutable state of the path simulation: the generated path, each market's
 /// ladder cursors and impact, and each position's remaining size after ADL. Created once
 /// per worker and reset between paths in time proportional to what the path touched, so
-/// the step loop never allocates.
+/// the step loop never allocates. Buffers are raw pointers: the hot loops run without
+/// bounds or exclusivity checks.
 ///
 /// Not thread-safe: one per worker thread.
 public final class SimulationWorkspace {
   let path: PathWorkspace
   let marketCount: Int
   /// Next unliquidated rung of each market's long and short ladder.
-  var longCursor: [Int]
-  var shortCursor: [Int]
+  let longCursor: UnsafeMutablePointer<Int>
+  let shortCursor: UnsafeMutablePointer<Int>
   /// Thresholds of those rungs (`log Pl`), cached for the step loop.
   let longThreshold: UnsafeMutablePointer<Double>
   let shortThreshold: UnsafeMutablePointer<Double>
   /// Permanent price impact per market, as an offset of the log mark price.
   let impact: UnsafeMutablePointer<Double>
-  /// Cascade rounds of each market in the current step.
-  var rounds: [Int]
+  /// Cascade rounds of each market in the current step, and whether it hit the cap.
+  let rounds: UnsafeMutablePointer<Int>
+  let capped: UnsafeMutablePointer<Bool>
   /// Remaining fraction of each position's size (ADL reduces it), by ladder state offset.
-  var remaining: [Double]
+  let remaining: UnsafeMutablePointer<Double>
   /// State offsets whose remaining fraction changed on this path.
   var touched: [Int] = []
-  /// Scratch for the current batch of rungs and for ADL ranking.
-  var batch: [Int] = []
-  var ranking: [(score: Double, rung: Int)] = []
+  /// The current batch of rungs.
+  let batch: UnsafeMutablePointer<Int>
+  var batchCount = 0
+  /// ADL ranking scratch: a max-heap of (score, rung).
+  let heapScore: UnsafeMutablePointer<Double>
+  let heapRung: UnsafeMutablePointer<Int>
 
-  init(path: PathWorkspace, marketCount: Int, positionCount: Int) {
+  init(path: PathWorkspace, marketCount: Int, positionCount: Int, largestLadder: Int) {
     self.path = path
     self.marketCount = marketCount
-    longCursor = Array(repeating: 0, count: marketCount)
-    shortCursor = Array(repeating: 0, count: marketCount)
+    longCursor = .allocate(capacity: marketCount)
+    shortCursor = .allocate(capacity: marketCount)
     longThreshold = .allocate(capacity: marketCount)
     shortThreshold = .allocate(capacity: marketCount)
     impact = .allocate(capacity: marketCount)
-    rounds = Array(repeating: 0, count: marketCount)
-    remaining = Array(repeating: 1, count: positionCount)
+    rounds = .allocate(capacity: marketCount)
+    capped = .allocate(capacity: marketCount)
+    remaining = .allocate(capacity: max(1, positionCount))
+    remaining.initialize(repeating: 1, count: max(1, positionCount))
+    batch = .allocate(capacity: max(1, largestLadder))
+    heapScore = .allocate(capacity: max(1, largestLadder))
+    heapRung = .allocate(capacity: max(1, largestLadder))
     touched.reserveCapacity(1024)
   }
 
   deinit {
-    longThreshold.deallocate()
-    shortThreshold.deallocate()
-    impact.deallocate()
+    for p in [longThreshold, shortThreshold, impact, remaining, heapScore] { p.deallocate() }
+    for p in [longCursor, shortCursor, rounds, batch, heapRung] { p.deallocate() }
+    capped.deallocate()
   }
 
   /// Resets every market to the start of a path.

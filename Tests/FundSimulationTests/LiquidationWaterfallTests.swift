@@ -149,3 +149,35 @@ import Testing
     #expect(abs(conservationGap(o, initialFund: 4_000)) < 1e-9)
   }
 }
+
+@Suite struct InsuranceFundTests {
+  /// A fund drained and refilled within one cascade still counts as depleted. Fund 2 000.
+  /// Step 1, price 85 000, one round: A (long 1 @ 100 000, margin 10 000, Pb 90 000) needs
+  /// 5 000; the fund pays 2 000 and reaches 0; then B (long 1 @ 86 000, margin 1 500,
+  /// Pb 84 500, Pl 85 569.6) leaves R = 1 500 + (85 000 − 86 000) = 500 to the fund.
+  @Test func depletionWithinOneCascadeIsRecorded() throws {
+    let positions = [
+      long(1, at: 100_000, margin: 10_000, account: "A"), long(1, at: 86_000, margin: 1_500, account: "B"),
+      short(2, at: 100_000, margin: 50_000),
+    ]
+    let sim = try makeSimulator(
+      prices: [[100_000], [85_000]], positions: positions, rules: [noImpact()], fund: FundRules(balance: 2_000))
+    let o = sim.simulate(path: 0, workspace: sim.makeWorkspace())
+    #expect(o.depletionStep == 1)
+    #expect(o.minFund == 0)
+    #expect(close(o.finalFund, 500))
+  }
+
+  /// The ADL heap returns rungs by score, ties to the lower rung.
+  @Test func rankingHeapOrder() {
+    let scores: [Double] = [0.3, 0.9, -1, 0.9, 0.5, 0.1]
+    let score = UnsafeMutablePointer<Double>.allocate(capacity: 6)
+    let rung = UnsafeMutablePointer<Int>.allocate(capacity: 6)
+    defer { score.deallocate(); rung.deallocate() }
+    for i in 0..<6 { score[i] = scores[i]; rung[i] = i }
+    var heap = RankingHeap(score: score, rung: rung, count: 6)
+    var order: [Int] = []
+    while let r = heap.popFirst() { order.append(r) }
+    #expect(order == [1, 3, 4, 0, 5, 2])
+  }
+}
