@@ -1,0 +1,155 @@
+/// A `--fail-if` condition: a summary metric compared with a threshold, e.g.
+/// `depletion>0.01`, `adl>=0.2`, `fund_loss_var_99>5e6`.
+///
+/// Grammar: `METRIC OP NUMBER[%]`, spaces allowed around `OP`, where `METRIC` is any name
+/// of ``MetricDefinition/names`` or an alias (`depletion` → `depletion_probability`,
+/// `adl` → `adl_probability`), `OP` is `>`, `>=`, `<` or `<=`, and `NUMBER` is a finite
+/// decimal or exponent literal (`%` divides it by 100). The comparison uses the metric's
+/// point estimate; a metric with no value on this run (e.g. `time_to_depletion_p50` when
+/// nothing was depleted) never breaches.
+public struct FailCondition: Sendable, Hashable, CustomStringConvertible {
+  public enum Comparison: String, Sendable, CaseIterable {
+    case greater = ">"
+    case greaterOrEqual = ">="
+    case less = "<"
+    case lessOrEqual = "<="
+
+    public func holds(_ value: Double, _ threshold: Double) -> Bool {
+      switch self {
+      case .greater: value > threshold
+      case .greaterOrEqual: value >= threshold
+      case .less: value < threshold
+      case .lessOrEqual: value <= threshold
+      }
+    }
+  }
+
+  /// Short names accepted for common metrics.
+  public static let aliases = ["depletion": "depletion_probability", "adl": "adl_probability"]
+
+  /// The full metric name.
+  public let metric: String
+  public let comparison: Comparison
+  public let threshold: Double
+
+  public init(metric: String, comparison: Comparison, threshold: Double) {
+    self.metric = metric
+    self.comparison = comparison
+    self.threshold = threshold
+  }
+
+  /// Parses a condition.
+  ///
+  /// - Throws: ``FailConditionError`` with a one-line message naming the problem and the
+  ///   fix (close metric names for an unknown one).
+  public init(parsing text: String) throws {
+    let source = text.trimmingSpaces
+    func fail(_ message: String) -> FailConditionError {
+      FailConditionError(message: "--fail-if '\(text)': \(message)")
+    }
+    guard !source.isEmpty else {
+      throw fail("empty condition; write METRIC OP VALUE, e.g. depletion>0.01")
+    }
+    guard let operatorStart = source.firstIndex(where: { $0 == ">" || $0 == "<" || $0 == "=" || $0 == "!" }) else {
+      throw fail("no comparison; write METRIC OP VALUE with OP one of >, >=, <, <= (e.g. depletion>0.01)")
+    }
+    var operatorEnd = source.index(after: operatorStart)
+    if operatorEnd < source.endIndex, source[operatorEnd] == "=" { operatorEnd = source.index(after: operatorEnd) }
+    let symbol = String(source[operatorStart..<operatorEnd])
+    guard let comparison = Comparison(rawValue: symbol) else {
+      throw fail("unsupported comparison '\(symbol)'; use one of >, >=, <, <=")
+    }
+    let name = String(source[..<operatorStart]).trimmingSpaces
+    var number = String(source[operatorEnd...]).trimmingSpaces
+    guard !name.isEmpty else { throw fail("missing metric before '\(symbol)'; e.g. depletion\(symbol)0.01") }
+    let metric = Self.aliases[name] ?? name
+    guard MetricDefinition.named(metric) != nil else {
+      let suggestions = Self.suggestions(for: name)
+      let hint = suggestions.isEmpty
+        ? "see the metric column of summary.csv for valid names"
+        : "did you mean \(suggestions.joined(separator: ", "))?"
+      throw fail("unknown metric '\(name)'; \(hint)")
+    }
+    var scale = 1.0
+    if number.hasSuffix("%") {
+      number.removeLast()
+      number = number.trimmingSpaces
+      scale = 0.01
+    }
+    guard !number.isEmpty else { throw fail("missing threshold after '\(symbol)'; e.g. \(name)\(symbol)0.01") }
+    guard let value = Double(number), value.isFinite,
+      number.allSatisfy({ $0.isNumber || "+-.eE".contains($0) })
+    else {
+      throw fail("'\(number)' is not a number; give a finite threshold such as 0.01, 5e6 or 1%")
+    }
+    self.init(metric: metric, comparison: comparison, threshold: value * scale)
+  }
+
+  /// `metric OP threshold`, e.g. `depletion_probability > 0.01`.
+  public var description: String {
+    "\(metric) \(comparison.rawValue) \(CSVField.format(threshold))"
+  }
+
+  /// Whether the summary's value of the metric satisfies the comparison.
+  public func isBreached(by summary: RunSummary) -> Bool {
+    guard let value = summary[metric]?.value else { return false }
+    return comparison.holds(value, threshold)
+  }
+
+  /// A one-line message, e.g. `depletion_probability = 0.023 > 0.01`, or
+  /// `… has no value on this run` when the metric is empty.
+  public func message(for summary: RunSummary) -> String {
+    guard let value = summary[metric]?.value else { return "\(metric) has no value on this run (\(description))" }
+    let verdict = isBreached(by: summary) ? "breached" : "not breached"
+    return "\(metric) = \(CSVField.format(value)), condition \(description) \(verdict)"
+  }
+
+  /// Up to three known names (or aliases) close to `name`: by edit distance, or
+  /// containing it.
+  public static func suggestions(for name: String) -> [String] {
+    let candidates = MetricDefinition.names + aliases.keys.sorted()
+    let lowered = name.lowercased()
+    let scored = candidates.compactMap { candidate -> (String, Int)? in
+      let distance = editDistance(lowered, candidate)
+      let limit = max(2, lowered.count / 3)
+      if distance <= limit { return (candidate, distance) }
+      if lowered.count >= 3, candidate.contains(lowered) { return (candidate, limit + 1) }
+      return nil
+    }
+    return scored.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(3).map(\.0)
+  }
+
+  /// Levenshtein distance (insertions, deletions, substitutions).
+  ///
+  /// - Complexity: O(|a| × |b|).
+  static func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    guard !a.isEmpty else { return b.count }
+    guard !b.isEmpty else { return a.count }
+    var previous = Array(0...b.count)
+    var current = previous
+    for i in 1...a.count {
+      current[0] = i
+      for j in 1...b.count {
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      }
+      swap(&previous, &current)
+    }
+    return previous[b.count]
+  }
+}
+
+/// A malformed `--fail-if` condition; ``message`` is one line for the terminal.
+public struct FailConditionError: Error, Sendable, Equatable, CustomStringConvertible {
+  public let message: String
+  public var description: String { message }
+}
+
+extension String {
+  /// Without leading and trailing spaces and tabs.
+  fileprivate var trimmingSpaces: String {
+    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+    guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+    return String(self[first...last])
+  }
+}

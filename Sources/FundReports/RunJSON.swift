@@ -1,0 +1,111 @@
+import Foundation
+
+/// `run.json`: the machine-readable summary of a run.
+///
+/// Top-level keys (sorted, pretty-printed, stable across versions; new keys may be added):
+/// * `format`: `"fundstress-run"`, `format_version`: 1;
+/// * `metadata`: scenario name, paths, seed, threads, version, wall seconds, command
+///   (array of arguments), currency, mechanic, ranking, initial fund, depletion threshold,
+///   step seconds, symbols;
+/// * `summary`: the metrics of `summary.csv` as `{name, value, ci_low, ci_high, unit}`
+///   (`null` where the CSV field is empty);
+/// * `markets`: the rows of `markets.csv` keyed by its column names;
+/// * `fund_quantiles`: the rows of `fund_quantiles.csv` keyed by its column names;
+/// * `scenario`: the resolved scenario supplied by the caller (or `null`).
+///
+/// Non-finite numbers, which JSON cannot hold, are written as the strings `"inf"`,
+/// `"-inf"`, `"nan"`.
+public enum RunJSON {
+  /// The encoded document.
+  public static func data(_ summary: RunSummary, context: ReportContext) throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(
+      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    var data = try encoder.encode(Document(summary: summary, context: context))
+    data.append(0x0A)
+    return data
+  }
+
+  private struct Document: Encodable {
+    let summary: RunSummary
+    let context: ReportContext
+
+    enum Keys: String, CodingKey {
+      case format, formatVersion = "format_version", metadata, summary, markets
+      case fundQuantiles = "fund_quantiles", scenario
+    }
+
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: Keys.self)
+      try container.encode("fundstress-run", forKey: .format)
+      try container.encode(1, forKey: .formatVersion)
+      try container.encode(Metadata(context: context), forKey: .metadata)
+      try container.encode(summary.metrics, forKey: .summary)
+      try container.encode(summary.markets, forKey: .markets)
+      try container.encode(summary.fundQuantiles.map(QuantileRow.init), forKey: .fundQuantiles)
+      if let scenario = context.resolvedScenario {
+        try container.encode(AnyEncodable(scenario), forKey: .scenario)
+      } else {
+        try container.encodeNil(forKey: .scenario)
+      }
+    }
+  }
+
+  private struct Metadata: Encodable {
+    let context: ReportContext
+
+    enum Keys: String, CodingKey {
+      case scenarioName = "scenario_name", paths, seed, threads, version, wallSeconds = "wall_seconds", command
+      case currency, mechanic, ranking, initialFund = "initial_fund", depletionThreshold = "depletion_threshold"
+      case stepSeconds = "step_seconds", symbols
+    }
+
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: Keys.self)
+      try container.encode(context.scenarioName, forKey: .scenarioName)
+      try container.encode(context.paths, forKey: .paths)
+      try container.encode(context.seed, forKey: .seed)
+      try container.encode(context.threads, forKey: .threads)
+      try container.encode(context.version, forKey: .version)
+      try container.encode(context.wallSeconds, forKey: .wallSeconds)
+      try container.encode(context.commandLine, forKey: .command)
+      try container.encode(context.currency, forKey: .currency)
+      try container.encode(context.mechanic, forKey: .mechanic)
+      try container.encode(context.ranking, forKey: .ranking)
+      try container.encode(context.initialFund, forKey: .initialFund)
+      try container.encode(context.depletionThreshold, forKey: .depletionThreshold)
+      try container.encode(context.stepSeconds, forKey: .stepSeconds)
+      try container.encode(context.symbols, forKey: .symbols)
+    }
+  }
+
+  /// A fund-quantile row keyed like `fund_quantiles.csv`.
+  private struct QuantileRow: Encodable {
+    let row: FundQuantileRow
+
+    struct Key: CodingKey {
+      let stringValue: String
+      init(stringValue: String) { self.stringValue = stringValue }
+      var intValue: Int? { nil }
+      init?(intValue: Int) { nil }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: Key.self)
+      try container.encode(row.step, forKey: Key(stringValue: "step"))
+      try container.encode(row.hours, forKey: Key(stringValue: "hours"))
+      for (column, value) in zip(FundQuantileRow.columns.dropFirst(2), row.quantiles) {
+        try container.encode(value, forKey: Key(stringValue: column))
+      }
+      try container.encode(row.mean, forKey: Key(stringValue: "mean"))
+    }
+  }
+
+  /// Type-erases the caller's scenario.
+  private struct AnyEncodable: Encodable {
+    let value: any Encodable
+    init(_ value: any Encodable) { self.value = value }
+    func encode(to encoder: any Encoder) throws { try value.encode(to: encoder) }
+  }
+}

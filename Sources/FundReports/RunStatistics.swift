@@ -1,0 +1,134 @@
+import FundSimulation
+
+/// The mergeable accumulator of a Monte Carlo run: everything the summary, the tables and
+/// the charts need, built one ``PathOutcome`` at a time.
+///
+/// What is kept:
+/// * exact shifted sums and sums of squares of every ``PathQuantity`` (means with CIs);
+/// * counts of depleted paths and of paths with ADL (Wilson intervals);
+/// * exact tallies of cascade rounds and depletion steps (``IntegerTally``);
+/// * one ``HistogramSketch`` per checkpoint of the fund balance (fan chart quantiles);
+/// * per-market sums (``MarketTotals``);
+/// * two numbers per path, in path order — fund loss `initial − final` and drawdown
+///   `initial − min` — for exact VaR, ES and drawdown quantiles. That is 16 bytes per path;
+///   nothing else grows with the number of paths.
+///
+/// **Determinism.** All sums are ``ExactSum``s and all bins and tallies merge by
+/// addition, so the statistics — and every byte the writers derive from them — are the
+/// same however the paths were split into chunks, shards or threads, and in whatever
+/// order partials are merged. Only the stored order of the per-path arrays follows the
+/// merge order (quantiles sort them, so it affects no output).
+///
+/// - Complexity: ``add(_:)`` is O(markets + checkpoints); ``merge(_:)`` is
+///   O(markets + checkpoints × bins + other's paths).
+public struct RunStatistics: Sendable, Codable {
+  public let symbols: [String]
+  /// The steps at which fund balances were recorded (``CheckpointSchedule/steps``).
+  public let checkpointSteps: [Int]
+  public let initialFund: Double
+  public let depletionThreshold: Double
+  public let stepSeconds: Double
+
+  public private(set) var pathCount = 0
+  public private(set) var depletedPaths = 0
+  /// Paths with at least one ADL event.
+  public private(set) var adlPaths = 0
+  /// Accumulators indexed by ``PathQuantity/rawValue``.
+  var means: [MeanAccumulator]
+  public private(set) var cascadeRounds = IntegerTally()
+  /// Depletion steps of the depleted paths.
+  public private(set) var depletionSteps = IntegerTally()
+  /// `initialFund − finalFund` per path, in the order added.
+  public private(set) var fundLosses: [Double] = []
+  /// `initialFund − minFund` per path, in the order added.
+  public private(set) var drawdowns: [Double] = []
+  public private(set) var markets: [MarketTotals]
+  public private(set) var checkpointSketches: [HistogramSketch]
+
+  public init(
+    symbols: [String], checkpoints: CheckpointSchedule, initialFund: Double, depletionThreshold: Double,
+    stepSeconds: Double
+  ) {
+    self.init(
+      symbols: symbols, checkpointSteps: checkpoints.steps, initialFund: initialFund,
+      depletionThreshold: depletionThreshold, stepSeconds: stepSeconds)
+  }
+
+  /// Statistics for an explicit list of checkpoint steps.
+  public init(symbols: [String], checkpointSteps: [Int], initialFund: Double, depletionThreshold: Double, stepSeconds: Double) {
+    precondition(initialFund.isFinite && depletionThreshold.isFinite, "fund amounts must be finite")
+    precondition(stepSeconds > 0, "the step length must be positive")
+    self.symbols = symbols
+    self.checkpointSteps = checkpointSteps
+    self.initialFund = initialFund
+    self.depletionThreshold = depletionThreshold
+    self.stepSeconds = stepSeconds
+    means = PathQuantity.allCases.map { MeanAccumulator(reference: $0.reference(initialFund: initialFund)) }
+    markets = Array(repeating: MarketTotals(), count: symbols.count)
+    let sketch = HistogramSketch.fundBalance(initialFund: initialFund, depletionThreshold: depletionThreshold)
+    checkpointSketches = Array(repeating: sketch, count: checkpointSteps.count)
+  }
+
+  /// Reserves room for `paths` more per-path values (avoids regrowth in long runs).
+  public mutating func reserveCapacity(paths: Int) {
+    fundLosses.reserveCapacity(fundLosses.count + paths)
+    drawdowns.reserveCapacity(drawdowns.count + paths)
+  }
+
+  /// Adds one path.
+  ///
+  /// - Precondition: the outcome has one market per symbol and one balance per checkpoint.
+  /// - Complexity: O(markets + checkpoints), amortised.
+  public mutating func add(_ outcome: PathOutcome) {
+    precondition(outcome.markets.count == symbols.count, "outcome has \(outcome.markets.count) markets, expected \(symbols.count)")
+    precondition(
+      outcome.checkpoints.count == checkpointSteps.count,
+      "outcome has \(outcome.checkpoints.count) checkpoints, expected \(checkpointSteps.count)")
+    pathCount += 1
+    if outcome.depletionStep != nil { depletedPaths += 1 }
+    if outcome.adlEvents > 0 { adlPaths += 1 }
+    for quantity in PathQuantity.allCases {
+      means[quantity.rawValue].add(quantity.value(in: outcome, initialFund: initialFund))
+    }
+    cascadeRounds.add(outcome.maxCascadeRounds)
+    if let step = outcome.depletionStep { depletionSteps.add(step) }
+    // `+ 0` turns a −0 into +0, so equal losses print identically.
+    fundLosses.append(outcome.fundLoss(initialFund: initialFund) + 0)
+    drawdowns.append((initialFund - outcome.minFund) + 0)
+    for index in markets.indices { markets[index].add(outcome.markets[index]) }
+    for index in checkpointSketches.indices { checkpointSketches[index].add(outcome.checkpoints[index]) }
+  }
+
+  /// Appends another run's paths after this one's (chunks of one run, or shards of a run
+  /// split across machines).
+  ///
+  /// - Precondition: same symbols, checkpoints, initial fund, threshold and step length.
+  /// - Complexity: O(markets + checkpoints × bins + other.pathCount).
+  public mutating func merge(_ other: RunStatistics) {
+    precondition(
+      symbols == other.symbols && checkpointSteps == other.checkpointSteps && initialFund == other.initialFund
+        && depletionThreshold == other.depletionThreshold && stepSeconds == other.stepSeconds,
+      "merging statistics of different runs")
+    pathCount += other.pathCount
+    depletedPaths += other.depletedPaths
+    adlPaths += other.adlPaths
+    for index in means.indices { means[index].merge(other.means[index]) }
+    cascadeRounds.merge(other.cascadeRounds)
+    depletionSteps.merge(other.depletionSteps)
+    fundLosses.append(contentsOf: other.fundLosses)
+    drawdowns.append(contentsOf: other.drawdowns)
+    for index in markets.indices { markets[index].merge(other.markets[index]) }
+    for index in checkpointSketches.indices { checkpointSketches[index].merge(other.checkpointSketches[index]) }
+  }
+
+  /// The accumulator of one per-path quantity.
+  public func accumulator(_ quantity: PathQuantity) -> MeanAccumulator { means[quantity.rawValue] }
+
+  /// The mean of a per-path quantity with its normal-approximation 95% interval.
+  public func mean(_ quantity: PathQuantity, z: Double = normalQuantile975) -> Estimate {
+    means[quantity.rawValue].estimate(z: z)
+  }
+
+  /// Hours from the start of the path to `step`.
+  public func hours(atStep step: Int) -> Double { Double(step) * stepSeconds / 3600 }
+}

@@ -1,0 +1,94 @@
+/// The finished numbers of a run, computed once from ``RunStatistics``: the headline
+/// metrics of `summary.csv`, the per-market rows, the fan-chart quantiles and the fund P&L
+/// histogram. Writers render it; `--fail-if` conditions evaluate against it.
+///
+/// Estimators (each documented on its type):
+/// * probabilities: proportion with the Wilson score interval (``WilsonInterval``);
+/// * `*_mean`: sample mean with the normal-approximation interval (``MeanAccumulator``);
+/// * `fund_loss_var_*`, `fund_drawdown_var_99`, `time_to_depletion_p*`,
+///   `cascade_rounds_p99`: type-7 sample quantiles with distribution-free order-statistic
+///   intervals (``ValueAtRisk``, ``OrderStatisticInterval``);
+/// * `fund_loss_es_*`: mean of the worst `⌈n(1 − α)⌉` losses with the Manistre–Hancock
+///   interval (``ExpectedShortfall``);
+/// * `cascade_rounds_max`, `paths`: exact, no interval.
+///
+/// `time_to_depletion_p*` are in hours (`step × stepSeconds / 3600`) over the depleted
+/// paths only; they are empty when no path was depleted.
+public struct RunSummary: Sendable, Equatable {
+  public let currency: String
+  public let symbols: [String]
+  public let pathCount: Int
+  public let initialFund: Double
+  public let depletionThreshold: Double
+  public let stepSeconds: Double
+  /// In ``MetricDefinition/all`` order.
+  public let metrics: [SummaryMetric]
+  public let markets: [MarketSummary]
+  public let fundQuantiles: [FundQuantileRow]
+  /// Histogram of the fund's P&L `final − initial` over paths (40 bars).
+  public let fundPnLBars: [HistogramBar]
+
+  /// Summarises a run.
+  ///
+  /// - Parameter currency: the margin currency's name, used as the unit of money metrics.
+  /// - Complexity: O(n log n) for the `n` paths (one sort of the losses and of the
+  ///   drawdowns), plus O(checkpoints × bins).
+  public init(statistics: RunStatistics, currency: String = "USDC") {
+    self.currency = currency
+    symbols = statistics.symbols
+    pathCount = statistics.pathCount
+    initialFund = statistics.initialFund
+    depletionThreshold = statistics.depletionThreshold
+    stepSeconds = statistics.stepSeconds
+
+    let losses = statistics.fundLosses.sorted()
+    let drawdowns = statistics.drawdowns.sorted()
+    let n = statistics.pathCount
+    let hoursPerStep = statistics.stepSeconds / 3600
+    var estimates: [String: Estimate] = [
+      "depletion_probability": WilsonInterval.estimate(successes: statistics.depletedPaths, trials: n),
+      "adl_probability": WilsonInterval.estimate(successes: statistics.adlPaths, trials: n),
+      "adl_events_mean": statistics.mean(.adlEvents),
+      "adl_notional_mean": statistics.mean(.adlNotional),
+      "adl_positions_mean": statistics.mean(.adlPositions),
+      "liquidations_mean": statistics.mean(.liquidations),
+      "liquidated_notional_mean": statistics.mean(.liquidatedNotional),
+      "shortfall_mean": statistics.mean(.shortfall),
+      "bad_debt_mean": statistics.mean(.badDebt),
+      "fund_inflow_mean": statistics.mean(.fundInflow),
+      "vault_inflow_mean": statistics.mean(.vaultInflow),
+      "final_fund_mean": statistics.mean(.finalFund),
+      "min_fund_mean": statistics.mean(.minFund),
+      "fund_loss_mean": statistics.mean(.fundLoss),
+      "fund_drawdown_var_99": ValueAtRisk.estimate(sortedLosses: drawdowns, level: 0.99),
+      "cascade_rounds_mean": statistics.cascadeRounds.meanEstimate(),
+      "cascade_rounds_p99": statistics.cascadeRounds.quantileEstimate(0.99),
+      "cascade_rounds_max": Estimate(value: statistics.cascadeRounds.maximum.map(Double.init)),
+      "round_cap_hits_mean": statistics.mean(.roundCapHits),
+      "paths": Estimate(value: Double(n)),
+    ]
+    for (suffix, level) in [("95", 0.95), ("99", 0.99), ("99_9", 0.999)] {
+      estimates["fund_loss_var_\(suffix)"] = ValueAtRisk.estimate(sortedLosses: losses, level: level)
+      estimates["fund_loss_es_\(suffix)"] = ExpectedShortfall.estimate(sortedLosses: losses, level: level)
+    }
+    for (suffix, level) in [("05", 0.05), ("25", 0.25), ("50", 0.5), ("75", 0.75), ("95", 0.95)] {
+      estimates["time_to_depletion_p\(suffix)"] = statistics.depletionSteps.quantileEstimate(level, scale: hoursPerStep)
+    }
+    metrics = MetricDefinition.all.map { definition in
+      SummaryMetric(
+        name: definition.name, estimate: estimates[definition.name] ?? .notApplicable,
+        unit: definition.unit.label(currency: currency))
+    }
+    markets = MarketSummary.rows(statistics)
+    fundQuantiles = FundQuantileRow.rows(statistics)
+    fundPnLBars = HistogramBar.bars(statistics.fundLosses.map { -$0 + 0 })
+  }
+
+  /// The metric called `name`, if any.
+  public subscript(name: String) -> SummaryMetric? { metric(named: name) }
+
+  /// The metric called `name`, if any.
+  ///
+  /// - Complexity: O(metrics).
+  public func metric(named name: String) -> SummaryMetric? { metrics.first { $0.name == name } }
+}

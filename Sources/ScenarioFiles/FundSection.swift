@@ -1,0 +1,53 @@
+import FundSimulation
+
+/// The `fund:` and `adl:` blocks: the insurance fund, its waterfall, and auto-deleveraging.
+///
+/// ```yaml
+/// fund:
+///   balance: 1.0e7              # margin currency
+///   waterfall: market-close     # or takeover (DESIGN §2)
+///   fund_share: 1.0             # share of the liquidation penalty to the fund (rest: vault)
+///   fee_cap: null               # optional cap on the penalty, rate of fill notional (dYdX 0.015)
+///   takeover_subsidy: 0.25      # takeover: max share of the fund one takeover may spend
+///   depletion_threshold: 0      # depleted at or below this balance
+/// adl:
+///   ranking: pnl-leverage       # or pro-rata
+///   drawdown_trigger: 0.3       # optional: ADL once the fund fell 30% within the window
+///   drawdown_window_hours: 8
+/// ```
+extension ScenarioParser {
+  static let fundKeys = [
+    "balance", "waterfall", "fund_share", "fee_cap", "takeover_subsidy", "depletion_threshold",
+  ]
+  static let adlKeys = ["ranking", "drawdown_trigger", "drawdown_window_hours"]
+
+  func parseFund(_ value: YAMLValue) throws -> FundRules {
+    let block = try value.mapping(allowedKeys: Self.fundKeys)
+    let mechanics = WaterfallMechanic.allCases.map(\.rawValue)
+    let waterfall = try block.choice("waterfall", mechanics)
+    return FundRules(
+      balance: try block.number("balance", fix: "the initial fund balance in the margin currency, e.g. 1.0e7"),
+      waterfall: WaterfallMechanic(rawValue: waterfall) ?? .marketClose,
+      fundShare: try block.number("fund_share", default: ScenarioDefaults.fundShare),
+      feeCap: try block.optionalNumber("fee_cap"),
+      takeoverSubsidy: try block.number("takeover_subsidy", default: ScenarioDefaults.takeoverSubsidy),
+      depletionThreshold: try block.number("depletion_threshold", default: ScenarioDefaults.depletionThreshold))
+  }
+
+  /// The `adl` block; absent means PnL × leverage ranking and no drawdown trigger.
+  func parseADL(_ value: YAMLValue?) throws -> ADLInput {
+    let block = try value?.mapping(allowedKeys: Self.adlKeys)
+    let rankings = ADLRanking.allCases.map(\.rawValue)
+    let ranking = try block?.choice("ranking", rankings, default: ADLRanking.pnlLeverage.rawValue)
+    let hours = try block?.number("drawdown_window_hours", default: ScenarioDefaults.drawdownWindowHours)
+    if let hours, !(hours.isFinite && hours > 0) {
+      throw document.error(
+        "adl.drawdown_window_hours", at: nil, "is \(hours)",
+        fix: "give the drawdown window in hours, a positive number such as 8")
+    }
+    return ADLInput(
+      ranking: ranking.flatMap(ADLRanking.init(rawValue:)) ?? .pnlLeverage,
+      drawdownTrigger: try block?.optionalNumber("drawdown_trigger"),
+      drawdownWindowHours: hours ?? ScenarioDefaults.drawdownWindowHours)
+  }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import PricePaths
+
+/// Reads a replay CSV (DESIGN §4): a fixed price path that every Monte Carlo path follows.
+///
+/// ```
+/// step,BTC,ETH
+/// 0,97500,2850
+/// 1,97410,2838.5
+/// 2,97102,2820
+/// ```
+///
+/// The first column is `step` (0, 1, 2, … consecutive, step 0 holding the initial prices);
+/// the others are one price column per symbol, positive and finite. The horizon is the
+/// number of steps after step 0. Whether the columns match the scenario's markets is
+/// checked when the path model is assembled (``PathModel``); the scenario loader reports
+/// that against this file too. Every error names the file and the line (header = line 1).
+public enum ReplayFile {
+  /// Reads a replay file.
+  ///
+  /// - Parameter name: how to name the file in messages (defaults to the path).
+  /// - Throws: ``ScenarioError``.
+  public static func read(contentsOf url: URL, name: String? = nil) throws -> ReplayPrices {
+    let name = name ?? TextFile.displayPath(url)
+    let text: String
+    do {
+      text = try TextFile.read(url)
+    } catch {
+      throw ScenarioError.unreadable(name, reason: error.reason)
+    }
+    return try read(text: text, file: name)
+  }
+
+  /// Reads replay prices from CSV text; `file` names it in messages.
+  ///
+  /// - Throws: ``ScenarioError`` for a missing `step` column, a repeated or empty symbol, a
+  ///   row of the wrong width, a step that does not follow its predecessor, or a price that
+  ///   is not a positive number.
+  /// - Complexity: O(rows × symbols).
+  public static func read(text: String, file: String) throws -> ReplayPrices {
+    var rows = try CSVRows(text: text, file: file, expectedHeader: "step,<symbol>,<symbol>,…")
+    let header = rows.header
+    guard header.first?.lowercased() == "step" else {
+      throw ScenarioError(
+        file: file, line: 1, key: "header", problem: "starts with '\(header.first ?? "")', not 'step'",
+        fix: "the first line must be step,<symbol>,<symbol>,… (e.g. step,BTC,ETH)")
+    }
+    let symbols = Array(header.dropFirst())
+    guard !symbols.isEmpty else {
+      throw ScenarioError(
+        file: file, line: 1, key: "header", problem: "has no price columns",
+        fix: "add one column per market after 'step', e.g. step,BTC,ETH")
+    }
+    for (j, symbol) in symbols.enumerated() {
+      if symbol.isEmpty {
+        throw ScenarioError(
+          file: file, line: 1, key: "header", problem: "column \(j + 2) has no name", fix: "name it by its symbol")
+      }
+      if symbols[..<j].contains(symbol) {
+        throw ScenarioError(
+          file: file, line: 1, key: "header", problem: "names the symbol '\(symbol)' twice",
+          fix: "give each market one column")
+      }
+    }
+
+    let widthFix = "give the step and one price per symbol (\(header.joined(separator: ",")))"
+    var prices: [[Double]] = []
+    while let row = rows.next() {
+      let (line, fields) = (row.line, row.fields)
+      try rows.checkWidth(fields, line: line, fix: widthFix)
+      let expected = prices.count
+      let stepText = fields[0].trimmingCharacters(in: .whitespaces)
+      guard let step = Int(stepText) else {
+        throw rows.error(
+          line: line, column: "step", "expected a whole number, found '\(fields[0])'",
+          fix: "number the rows 0, 1, 2, … (step 0 holds the initial prices)")
+      }
+      guard step == expected else {
+        let problem = expected == 0 ? "the first step is \(step)" : "step \(step) follows step \(expected - 1)"
+        throw rows.error(
+          line: line, column: "step", problem,
+          fix: "steps must be 0, 1, 2, … with no gaps or repeats (step 0 holds the initial prices)")
+      }
+      var values: [Double] = []
+      values.reserveCapacity(symbols.count)
+      for (j, symbol) in symbols.enumerated() {
+        let price = try rows.number(
+          fields[j + 1], line: line, column: symbol, fix: "give the \(symbol) price at step \(step), a positive number")
+        guard price > 0 else {
+          throw rows.error(line: line, column: symbol, "is \(fields[j + 1])", fix: "prices must be positive")
+        }
+        values.append(price)
+      }
+      prices.append(values)
+    }
+    guard prices.count >= 2 else {
+      throw ScenarioError(
+        file: file, key: "", problem: "has \(prices.count) price rows",
+        fix: "give step 0 (the initial prices) and at least one more step")
+    }
+    do {
+      return try ReplayPrices(symbols: symbols, rows: prices)
+    } catch let error as ModelInputError {
+      throw ScenarioError(file: file, key: error.key, problem: error.problem, fix: error.fix)
+    }
+  }
+}

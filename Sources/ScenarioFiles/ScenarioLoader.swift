@@ -1,0 +1,120 @@
+import Foundation
+import FundSimulation
+import PricePaths
+
+/// Loads scenario files (DESIGN §6) into validated ``Scenario`` values.
+///
+/// Reading happens in three stages, each refusing bad input with a one-line
+/// ``ScenarioError`` that names the file, the line and the key:
+///
+/// 1. the YAML is walked key by key (``ScenarioParser``): syntax, unknown keys (with a
+///    suggestion), types and missing keys;
+/// 2. the files it names are read: the replay CSV and the positions CSV, errors located
+///    at their own lines;
+/// 3. the parts are validated by the libraries that own them (``PathModel``,
+///    ``ExchangeModel``, ``SyntheticBook``), whose ``ModelInputError``s are re-thrown at the
+///    line of the offending key.
+public enum ScenarioLoader {
+  /// Loads a scenario file; files it names are relative to its folder.
+  ///
+  /// - Throws: ``ScenarioError``, also when the file cannot be read.
+  public static func load(contentsOf url: URL) throws -> Scenario {
+    let name = url.baseURL == nil ? TextFile.displayPath(url) : url.relativePath
+    let text: String
+    do {
+      text = try TextFile.read(url)
+    } catch {
+      throw ScenarioError.unreadable(name, reason: error.reason)
+    }
+    return try load(yaml: text, source: name, baseDirectory: url.standardizedFileURL.deletingLastPathComponent())
+  }
+
+  /// Loads a scenario from YAML text.
+  ///
+  /// - Parameters:
+  ///   - source: how to name the scenario in messages and records (a path, or
+  ///     `embedded default`); its stem is the default `name`.
+  ///   - baseDirectory: the folder that relative `replay` and `book.positions` paths are
+  ///     resolved against.
+  /// - Throws: ``ScenarioError``.
+  public static func load(yaml: String, source: String, baseDirectory: URL) throws -> Scenario {
+    let document = YAMLDocument(file: source)
+    let input = try ScenarioParser(document: document, baseDirectory: baseDirectory).parse(yaml: yaml)
+    return try assemble(input, document: document, source: source)
+  }
+
+  /// The embedded default scenario: a mid-size USDC-margined exchange with eight markets,
+  /// one day at one-minute steps, as a commented YAML file to start from.
+  public static var defaultYAML: String { defaultScenarioYAML }
+
+  /// The scenario used when no file is given.
+  public static func loadDefault() throws -> Scenario {
+    try load(
+      yaml: defaultYAML, source: "embedded default",
+      baseDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+  }
+
+  // MARK: Assembly
+
+  private static func assemble(_ input: ScenarioInput, document: YAMLDocument, source: String) throws -> Scenario {
+    func located(_ error: ModelInputError) -> ScenarioError {
+      ScenarioError(
+        error, file: source, marks: document.marks,
+        renaming: ["cascade_round_cap": "simulation.cascade_round_cap"])
+    }
+
+    // Price paths, with the replay file's own errors located in that file.
+    var replay: ReplayPrices?
+    if let file = input.replay {
+      replay = try readReplay(file, source: source)
+    }
+    let stepSeconds = input.horizon?.stepSeconds ?? ScenarioDefaults.stepSeconds
+    let paths: PathModel
+    do {
+      paths = try PathModel(
+        markets: input.markets, correlation: input.correlation,
+        horizon: input.horizon ?? Horizon(steps: replay?.steps ?? 0, stepSeconds: stepSeconds),
+        jumps: input.jumps, replay: replay, repairCorrelation: input.repairCorrelation)
+    } catch let error as ModelInputError {
+      if let file = input.replay, error.key.hasPrefix("replay") {
+        throw ScenarioError(file: file.display, line: 1, key: error.key, problem: error.problem, fix: error.fix)
+      }
+      throw located(error)
+    }
+    if let replay, let written = input.horizon?.steps, written > 0, written != replay.steps {
+      throw document.error(
+        "horizon.steps", at: nil, "is \(written) but the replay file has \(replay.steps) steps after step 0",
+        fix: "remove horizon.steps (a replay sets the horizon) or make the two agree")
+    }
+
+    // The book, then the exchange around it.
+    let book = try BookLoader.load(input, paths: paths, document: document, source: source)
+    let exchange: ExchangeModel
+    do {
+      exchange = try ExchangeModel(
+        rules: input.rules, positions: book.positions, fund: input.fund,
+        adl: input.adl.policy(stepSeconds: paths.horizon.stepSeconds), cascadeRoundCap: input.cascadeRoundCap,
+        initialPrices: paths.markets.map(\.price))
+    } catch let error as ModelInputError {
+      throw located(error)
+    }
+    let checkpoints = CheckpointSchedule(horizonSteps: paths.horizon.steps, target: input.checkpointTarget)
+    let record = ScenarioRecord(
+      input: input, source: source, paths: paths, exchange: exchange, book: book, checkpoints: checkpoints)
+    return Scenario(
+      name: input.name, seed: input.seed, paths: paths, exchange: exchange, checkpoints: checkpoints, source: source,
+      bookSource: book.source, bookSeed: book.seed, record: record)
+  }
+
+  private static func readReplay(_ file: FileReference, source: String) throws -> ReplayPrices {
+    let text: String
+    do {
+      text = try TextFile.read(file.url)
+    } catch {
+      throw ScenarioError(
+        file: source, mark: file.mark, key: file.key, problem: "cannot read '\(file.display)' (\(error.reason))",
+        fix: "check the path; it is relative to the scenario file's folder")
+    }
+    return try ReplayFile.read(text: text, file: file.display)
+  }
+}

@@ -1,0 +1,49 @@
+/// "Did you mean …?" for misspelt keys, enum values and market symbols.
+enum Suggestion {
+  /// The Levenshtein edit distance between `a` and `b`: the fewest single-character
+  /// insertions, deletions and substitutions that turn one into the other.
+  ///
+  /// - Complexity: O(`a.count` × `b.count`) time, O(`b.count`) memory.
+  static func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a)
+    let b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+      current[0] = i
+      for j in 1...b.count {
+        let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+      }
+      swap(&previous, &current)
+    }
+    return previous[b.count]
+  }
+
+  /// The candidate `word` most likely stands for, or `nil` when none is close.
+  ///
+  /// Case, `_` and `-` are ignored first (`maintenanceMargin` → `maintenance_margin`,
+  /// `btc` → `BTC`); otherwise the nearest candidate within an edit distance of about a
+  /// third of the word's length (at least 1, at most 3) is taken.
+  static func closest(to word: String, among candidates: [String]) -> String? {
+    func normalised(_ s: String) -> String { s.lowercased().filter { $0 != "_" && $0 != "-" } }
+    let target = normalised(word)
+    if let same = candidates.first(where: { normalised($0) == target }) { return same }
+    let limit = min(3, max(1, word.count / 3))
+    var best: (candidate: String, distance: Int)?
+    for candidate in candidates {
+      let distance = editDistance(target, normalised(candidate))
+      if distance <= limit, distance < (best?.distance ?? .max) { best = (candidate, distance) }
+    }
+    return best?.candidate
+  }
+
+  /// A fix sentence: `did you mean 'x'?` when a candidate is close, else the list of
+  /// candidates introduced by `listIntro` (e.g. "allowed keys are").
+  static func fix(for word: String, among candidates: [String], listIntro: String) -> String {
+    if let match = closest(to: word, among: candidates) { return "did you mean '\(match)'?" }
+    return "\(listIntro) \(candidates.joined(separator: ", "))"
+  }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+
+/// `fundstress`: Monte Carlo stress tests of a perpetual-futures exchange's shared
+/// insurance fund. The commands are thin: scenario reading lives in `ScenarioFiles`, the
+/// simulation in `FundSimulation`, the reports in `FundReports`.
+///
+/// Exit status: 0 success; 1 bad input or a failed run (one-line message on stderr);
+/// 3 a `--fail-if` threshold was breached (the report is still written); 64 a
+/// command-line usage error; 130 interrupted (no partial output is left behind).
+@main
+struct Fundstress: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "fundstress",
+    abstract: "Stress-test the insurance fund of a perpetual-futures exchange by Monte Carlo.",
+    discussion: """
+      Exit status: 0 success, 1 bad input or failed run, 3 a --fail-if threshold was \
+      breached (the report is written), 64 usage error, 130 interrupted.
+      """,
+    version: FundstressVersion.current,
+    subcommands: [RunCommand.self, PathsCommand.self, ScenarioCommand.self]
+  )
+}
+
+/// The version printed by `--version` and recorded in reports.
+enum FundstressVersion {
+  static let current = "0.1.0"
+}

@@ -1,0 +1,121 @@
+import ArgumentParser
+import Foundation
+import FundReports
+import FundSimulation
+import PricePaths
+import ScenarioFiles
+
+/// `fundstress run`: simulate the scenario and write the report set of DESIGN §7.
+struct RunCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "run",
+    abstract: "Simulate the scenario and write summary.csv, paths.csv, markets.csv, fund_quantiles.csv, report.md and run.json.",
+    discussion: """
+      The output folder is written beside its destination and moved into place when complete: \
+      an error or Ctrl-C leaves no partial folder. With --fail-if, the report is written and the \
+      exit status is 3 when a threshold is breached, e.g. --fail-if 'depletion>0.01' \
+      --fail-if 'adl>0.2'.
+      """)
+
+  @OptionGroup var simulation: SimulationOptions
+
+  @Option(help: "Output folder (replaced when the run completes).")
+  var out: String = "reports/latest"
+
+  @Option(
+    name: .customLong("fail-if"),
+    help: "Exit with status 3 when a summary metric breaches a threshold: METRIC>VALUE (also >=, <, <=; aliases depletion, adl).")
+  var failIf: [String] = []
+
+  @Flag(help: "No progress bar and no summary on standard output.")
+  var quiet = false
+
+  func validate() throws {
+    for text in failIf {
+      do { _ = try FailCondition(parsing: text) } catch { throw CommandLineError("--fail-if \(error)") }
+    }
+  }
+
+  func run() throws {
+    try withOneLineErrors {
+      let scenario = try simulation.loadScenario()
+      let conditions = try failIf.map { try FailCondition(parsing: $0) }
+      let staging = try OutputStaging(destination: URL(fileURLWithPath: out), isDirectory: true)
+      let summary: RunSummary
+      do {
+        summary = try MonteCarloReport(scenario: scenario, options: simulation, quiet: quiet).write(to: staging.staging)
+        try staging.commit()
+      } catch {
+        staging.discard()
+        throw error
+      }
+      let breached = conditions.filter { $0.isBreached(by: summary) }
+      if !quiet {
+        print(HeadlineText.lines(summary, folder: staging.destination.path).joined(separator: "\n"))
+      }
+      for condition in breached {
+        FileHandle.standardError.write(Data("fundstress: threshold breached: \(condition)\n".utf8))
+      }
+      if !breached.isEmpty { throw ExitCode(3) }
+    }
+  }
+}
+
+/// Runs the Monte Carlo of a scenario and writes the report set into a folder.
+struct MonteCarloReport {
+  let scenario: Scenario
+  let options: SimulationOptions
+  let quiet: Bool
+
+  /// Paths per chunk: fixed, so outputs do not depend on the thread count.
+  static let chunkSize = 64
+
+  func write(to folder: URL) throws -> RunSummary {
+    let started = Date()
+    let simulator = FundSimulator(
+      generator: PathGenerator(model: scenario.paths, seed: scenario.seed), exchange: scenario.exchange,
+      checkpoints: scenario.checkpoints)
+    let template = RunStatistics(
+      symbols: scenario.symbols, checkpointSteps: scenario.checkpoints.steps, initialFund: scenario.exchange.fund.balance,
+      depletionThreshold: scenario.exchange.fund.depletionThreshold, stepSeconds: scenario.paths.horizon.stepSeconds)
+    var statistics = template
+    statistics.reserveCapacity(paths: options.paths)
+
+    let pathsURL = folder.appendingPathComponent(ReportWriter.File.paths)
+    FileManager.default.createFile(atPath: pathsURL.path, contents: nil)
+    let pathsFile = try FileHandle(forWritingTo: pathsURL)
+    defer { try? pathsFile.close() }
+    try pathsFile.write(contentsOf: Data(PathsTable.header.utf8))
+
+    var progress = ProgressBar(total: options.paths, quiet: quiet)
+    var done = 0
+    try simulator.run(
+      paths: 0..<options.paths, threads: options.threads, chunkSize: Self.chunkSize,
+      summarize: { outcomes in
+        var rows: [UInt8] = []
+        rows.reserveCapacity(outcomes.count * 160)
+        var partial = template
+        for outcome in outcomes {
+          PathsTable.appendRow(outcome, to: &rows)
+          partial.add(outcome)
+        }
+        return (rows, partial)
+      },
+      consume: { chunk in
+        try pathsFile.write(contentsOf: chunk.0)
+        statistics.merge(chunk.1)
+        done += chunk.1.pathCount
+        progress.update(done: done)
+      })
+    progress.finish()
+
+    let context = ReportContext(
+      scenarioName: scenario.name, scenarioLines: ScenarioLines.lines(scenario), symbols: scenario.symbols,
+      seed: scenario.seed, paths: options.paths, threads: options.threads, version: FundstressVersion.current,
+      wallSeconds: Date().timeIntervalSince(started), commandLine: CommandLine.arguments,
+      mechanic: scenario.exchange.fund.waterfall.rawValue, ranking: scenario.exchange.adl.ranking.rawValue,
+      initialFund: scenario.exchange.fund.balance, depletionThreshold: scenario.exchange.fund.depletionThreshold,
+      stepSeconds: scenario.paths.horizon.stepSeconds, resolvedScenario: scenario.record)
+    return try ReportWriter.write(statistics, context: context, to: folder)
+  }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import ScenarioFiles
+
+/// `fundstress scenario default | check FILE`.
+struct ScenarioCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "scenario", abstract: "Print the default scenario or check a scenario file.",
+    subcommands: [DefaultScenario.self, CheckScenario.self])
+
+  struct DefaultScenario: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "default", abstract: "Print the embedded default scenario as a commented YAML file to start from.")
+
+    func run() throws { print(ScenarioLoader.defaultYAML, terminator: "") }
+  }
+
+  struct CheckScenario: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "check", abstract: "Validate a scenario file and summarise its markets, book, fund and correlation.")
+
+    @Argument(help: "The scenario YAML file.")
+    var file: String
+
+    func run() throws {
+      try withOneLineErrors {
+        let scenario = try ScenarioLoader.load(contentsOf: URL(fileURLWithPath: file))
+        print(ScenarioCheck(scenario).text, terminator: "")
+      }
+    }
+  }
+}

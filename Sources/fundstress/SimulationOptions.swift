@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import ScenarioFiles
+
+/// Options shared by the commands that simulate: which scenario, how many paths, which
+/// seed, how many threads.
+struct SimulationOptions: ParsableArguments {
+  @Option(help: "Scenario YAML file (default: the embedded default scenario).")
+  var scenario: String?
+
+  @Option(help: "Number of Monte Carlo paths.")
+  var paths: Int = 10_000
+
+  @Option(help: "Seed of the price paths (default: the scenario's seed). The book stays the scenario's.")
+  var seed: UInt64?
+
+  @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
+  var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+  func validate() throws {
+    guard paths >= 1 else {
+      throw CommandLineError("--paths is \(paths); give at least 1 path, e.g. --paths 10000")
+    }
+    guard paths <= 1_000_000_000 else {
+      throw CommandLineError("--paths is \(paths); give at most 1000000000 paths per run (split larger runs)")
+    }
+    guard (1...1024).contains(threads) else {
+      throw CommandLineError("--threads is \(threads); give between 1 and 1024 threads")
+    }
+  }
+
+  /// Loads the scenario (the embedded default without `--scenario`) and applies `--seed`.
+  func loadScenario() throws -> Scenario {
+    let scenario = try scenario.map { try ScenarioLoader.load(contentsOf: URL(fileURLWithPath: $0)) }
+      ?? ScenarioLoader.loadDefault()
+    return seed.map { scenario.withSeed($0) } ?? scenario
+  }
+}
+
+/// A command-line problem, printed as one line.
+struct CommandLineError: Error, CustomStringConvertible {
+  let description: String
+  init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import PricePaths
+import Testing
+
+@testable import FundReports
+
+@Suite struct HistogramSketchTests {
+  /// Approximately normal values (sum of 12 uniforms − 6) scaled around 1e6, spilling
+  /// outside neither end of the fund-balance range.
+  func sample(_ count: Int, seed: UInt64) -> [Double] {
+    var generator = SplitMix64(state: seed)
+    return (0..<count).map { _ in
+      var sum = -6.0
+      for _ in 0..<12 { sum += Double(generator.next() >> 11) * 0x1p-53 }
+      return 1_000_000 + 250_000 * sum
+    }
+  }
+
+  @Test func quantilesWithinOneBinWidthOfTheExactQuantile() throws {
+    let values = sample(20_000, seed: 11)
+    var sketch = HistogramSketch.fundBalance(initialFund: 1_000_000, depletionThreshold: 0)
+    for value in values { sketch.add(value) }
+    let sorted = values.sorted()
+    let width = sketch.binWidth  // (3e6 + 5e4)/4000 = 762.5
+    #expect(width == 762.5)
+    for p in [0.0, 0.001, 0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99, 0.999, 1] {
+      let exact = try #require(EmpiricalQuantile.type7(sorted, p))
+      let estimate = try #require(sketch.quantile(p))
+      #expect((estimate - exact).magnitude <= width * (1 + 1e-9), "p = \(p): \(estimate) vs \(exact)")
+    }
+    // The extremes are exact.
+    #expect(sketch.quantile(0) == sorted.first)
+    #expect(sketch.quantile(1) == sorted.last)
+    #expect(sketch.mean!.isApproximately(values.reduce(0, +) / Double(values.count), tolerance: 1e-6))
+  }
+
+  @Test func pointMassIsExact() {
+    var sketch = HistogramSketch.fundBalance(initialFund: 20_000_000, depletionThreshold: 0)
+    for _ in 0..<5_000 { sketch.add(20_000_000) }
+    for value in sketch.quantiles(FundQuantileRow.levels) { #expect(value == 20_000_000) }
+    #expect(sketch.mean == 20_000_000)
+  }
+
+  @Test func outOfRangeValuesKeepExactExtremes() {
+    var sketch = HistogramSketch(lowerBound: 0, upperBound: 10, binCount: 10)
+    for value in [-5.0, -3, 4.5, 12, 20] { sketch.add(value) }
+    #expect(sketch.quantile(0) == -5)
+    #expect(sketch.quantile(1) == 20)
+    #expect(sketch.quantile(0.5) == 4.5)
+    let bins = sketch.occupiedBins()
+    #expect(bins.map(\.index) == [0, 5, 11])
+  }
+
+  @Test func mergingAnyGroupingGivesIdenticalBins() throws {
+    let values = sample(5_000, seed: 5)
+    var whole = HistogramSketch.fundBalance(initialFund: 1_000_000, depletionThreshold: 0)
+    for value in values { whole.add(value) }
+    // Partials of several sizes: some stay staged (≤ 1024 values), some switch to bins.
+    var merged = HistogramSketch.fundBalance(initialFund: 1_000_000, depletionThreshold: 0)
+    var start = 0
+    for size in [3, 700, 2_000, 1, 1_100, 1_196] {
+      var part = HistogramSketch.fundBalance(initialFund: 1_000_000, depletionThreshold: 0)
+      for value in values[start..<(start + size)] { part.add(value) }
+      merged.merge(part)
+      start += size
+    }
+    #expect(start == values.count)
+    #expect(merged.count == whole.count)
+    #expect(merged.quantiles(FundQuantileRow.levels) == whole.quantiles(FundQuantileRow.levels))
+    #expect(merged.mean == whole.mean)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .sortedKeys
+    #expect(try encoder.encode(merged) == encoder.encode(whole))
+  }
+
+  @Test func codableRoundTrip() throws {
+    var sketch = HistogramSketch.fundBalance(initialFund: 1_000_000, depletionThreshold: -1e5)
+    for value in sample(3_000, seed: 9) { sketch.add(value) }
+    let decoded = try JSONDecoder().decode(HistogramSketch.self, from: JSONEncoder().encode(sketch))
+    #expect(decoded.quantiles([0.01, 0.5, 0.99]) == sketch.quantiles([0.01, 0.5, 0.99]))
+    #expect(decoded.count == sketch.count)
+    #expect(decoded.mean == sketch.mean)
+  }
+
+  @Test func emptySketchHasNoQuantiles() {
+    let sketch = HistogramSketch.fundBalance(initialFund: 1, depletionThreshold: 0)
+    #expect(sketch.quantile(0.5) == nil)
+    #expect(sketch.mean == nil)
+  }
+}

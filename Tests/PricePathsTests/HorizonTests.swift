@@ -1,0 +1,36 @@
+import Foundation
+import PricePaths
+import Testing
+
+@Suite("Horizon")
+struct HorizonTests {
+  // Expected: DESIGN §4, a year is 365 days of 24 h, so one minute is 1/525 600 of a year,
+  // 1/1440 of a day, and 1440 one-minute steps are 24 hours.
+  @Test func timeUnits() {
+    let h = Horizon(steps: 1440, stepSeconds: 60)
+    #expect(Horizon.secondsPerYear == 31_536_000)
+    #expect(h.stepYears == 60.0 / 31_536_000)
+    #expect(abs(h.stepYears * 525_600 - 1) <= 1e-15)
+    #expect(h.stepDays == 60.0 / 86_400)
+    #expect(h.hours == 24)
+  }
+
+  @Test(arguments: [0, -1, 10_000_001])
+  func badStepCountNamesTheKey(steps: Int) {
+    let error = modelInputError { try Horizon(steps: steps, stepSeconds: 60).validate() }
+    #expect(error?.key == "horizon.steps")
+  }
+
+  @Test(arguments: [0.0, -60.0, Double.nan, Double.infinity])
+  func badStepLengthNamesTheKey(seconds: Double) {
+    let error = modelInputError { try Horizon(steps: 10, stepSeconds: seconds).validate() }
+    #expect(error?.key == "horizon.step_seconds")
+  }
+
+  @Test func validHorizonPassesAndRoundTripsThroughJSON() throws {
+    let h = Horizon(steps: 1, stepSeconds: 0.5)
+    try h.validate()
+    let decoded = try JSONDecoder().decode(Horizon.self, from: JSONEncoder().encode(h))
+    #expect(decoded == h)
+  }
+}
