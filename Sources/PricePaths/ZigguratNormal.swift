@@ -42,10 +42,11 @@ public enum ZigguratNormal {
     while true {
       let bits = rng.next()
       let layer = Int(truncatingIfNeeded: bits & 0xFF)
-      let rest = bits >> 8
-      let magnitude = (rest >> 1) & 0x000F_FFFF_FFFF_FFFF
-      var x = Double(magnitude) * tables.width[layer]
-      if rest & 1 != 0 { x = -x }
+      let magnitude = (bits >> 9) & 0x000F_FFFF_FFFF_FFFF
+      // The sign is bit 8, applied without a branch (a 50/50 branch mispredicts half the
+      // time); the 52-bit magnitude converts exactly through Int64, one instruction on x86.
+      let unsigned = Double(Int64(bitPattern: magnitude)) * tables.width[layer]
+      let x = Double(bitPattern: unsigned.bitPattern | ((bits & 0x100) << 55))
       if magnitude < tables.acceptBelow[layer] { return x }
       if let accepted = edge(layer: layer, magnitude: magnitude, x: x, using: &rng, tables: tables)
       {
