@@ -28,10 +28,28 @@ public enum ZigguratNormal {
   public static func fill<G: RandomNumberGenerator>(
     _ buffer: UnsafeMutableBufferPointer<Double>, using rng: inout G
   ) {
-    let tables = ZigguratTables.shared
     guard let base = buffer.baseAddress else { return }
-    for i in 0..<buffer.count {
-      base[i] = sample(using: &rng, tables: tables)
+    let tables = ZigguratTables.shared
+    let width = tables.width
+    let acceptBelow = tables.acceptBelow
+    // A local copy of the generator lets the optimiser keep its state in registers; it is
+    // spilled only on the rare path.
+    var local = rng
+    defer { rng = local }
+    var i = 0
+    while i < buffer.count {
+      let bits = local.next()
+      let layer = Int(truncatingIfNeeded: bits & 0xFF)
+      let magnitude = (bits >> 9) & 0x000F_FFFF_FFFF_FFFF
+      let unsigned = Double(Int64(bitPattern: magnitude)) * width[layer]
+      let x = Double(bitPattern: unsigned.bitPattern | ((bits & 0x100) << 55))
+      if magnitude < acceptBelow[layer] {
+        base[i] = x
+        i += 1
+      } else if let accepted = edge(layer: layer, magnitude: magnitude, x: x, using: &local, tables: tables) {
+        base[i] = accepted
+        i += 1
+      }
     }
   }
 
