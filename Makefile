@@ -37,7 +37,7 @@ bench: deps
 # fundstress against the numpy peers on identical work (needs ../shared/peers).
 compare: build
 	scripts/compare_paths.sh
-	scripts/compare_cascade.sh
+	scripts/compare_cascade.py
 
 clean:
 	rm -rf .build Benchmarks/.build
