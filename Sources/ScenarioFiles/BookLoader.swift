@@ -19,7 +19,9 @@ struct LoadedBook {
 /// Reads or draws a scenario's book, locating every problem in the scenario or the
 /// positions file.
 enum BookLoader {
-  static func load(_ input: ScenarioInput, paths: PathModel, document: YAMLDocument, source: String) throws
+  static func load(
+    _ input: ScenarioInput, paths: PathModel, document: YAMLDocument, source: String
+  ) throws
     -> LoadedBook
   {
     switch input.book {

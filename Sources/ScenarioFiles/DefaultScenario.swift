@@ -42,7 +42,7 @@ let defaultScenarioYAML = """
       volatility: 0.55          # annualised
       drift: 0.0                # annualised expected return (default 0)
       returns: {model: jumps, dof: 4, beta: 1.0}
-      maintenance_margin: 0.01
+      maintenance_margin: 0.01  # 1% of notional = 0.5 / max_leverage
       depth: 4.0e7              # USDC per 1% move
       resilience: 0.2
       permanent_impact: 0.5
@@ -167,9 +167,9 @@ let defaultScenarioYAML = """
   # The insurance fund, shared by all markets.
   fund:
     balance: 1.0e7              # initial balance, USDC
-    waterfall: market-close     # market-close (close into the book, fund pays shortfalls)
-                                # or takeover (take over at the bankruptcy price, subsidised limit order, ADL for the rest)
-    fund_share: 1.0             # share of the liquidation penalty paid to the fund; the rest goes to the vault (default 1)
+    waterfall: market-close     # market-close: close into the book, the fund pays shortfalls; or takeover:
+                                # take over at the bankruptcy price, subsidised limit order, ADL for the rest
+    fund_share: 1.0             # share of the liquidation penalty paid to the fund, the rest to the vault (default 1)
     fee_cap: null               # optional cap on the penalty, a rate of fill notional (dYdX: 0.015); null = no cap
     takeover_subsidy: 0.25      # takeover: largest share of the fund one takeover may spend (default 0.25)
     depletion_threshold: 0      # the fund counts as depleted at or below this balance, USDC (default 0)

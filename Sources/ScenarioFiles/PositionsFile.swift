@@ -28,7 +28,8 @@ public enum PositionsFile {
   ///   - markets: the scenario's markets (symbols and initial prices), in order.
   ///   - rules: their rules (maintenance-margin rates), in the same order.
   /// - Throws: ``ScenarioError``.
-  /// - Complexity: O(rows); about a second per million rows in a release build.
+  /// - Complexity: O(rows). A release build read 1,000,000 rows (51 MB) in 2.6–4.5 s on a
+  ///   busy 2-core machine, about 80% of it inside yaslab's CSVReader.
   public static func read(
     contentsOf url: URL, name: String? = nil, markets: [MarketModel], rules: [MarketRules]
   ) throws -> [Position] {
@@ -45,7 +46,9 @@ public enum PositionsFile {
   /// Reads positions from CSV text; `file` names it in messages.
   ///
   /// - Throws: ``ScenarioError``.
-  public static func read(text: String, file: String, markets: [MarketModel], rules: [MarketRules]) throws
+  public static func read(
+    text: String, file: String, markets: [MarketModel], rules: [MarketRules]
+  ) throws
     -> [Position]
   {
     precondition(markets.count == rules.count, "one rule set per market")
@@ -59,7 +62,8 @@ public enum PositionsFile {
 
     var positions: [Position] = []
     positions.reserveCapacity(text.utf8.count / 40)
-    while let (line, fields) = rows.next().map({ ($0.line, $0.fields) }) {
+    while let row = rows.next() {
+      let (line, fields) = (row.line, row.fields)
       try rows.checkWidth(fields, line: line, fix: widthFix)
       let symbol = fields[marketColumn]
       guard let market = marketIndex[symbol] ?? marketIndex[symbol.trimmingCharacters(in: .whitespaces)] else {
@@ -75,14 +79,16 @@ public enum PositionsFile {
       let margin = try rows.number(
         fields[marginColumn], line: line, column: "margin", fix: "give a positive margin in the margin currency")
       guard size > 0 else {
-        throw rows.error(line: line, column: "size", "is \(fields[sizeColumn])", fix: "give a positive size in base units")
+        throw rows.error(
+          line: line, column: "size", "is \(fields[sizeColumn])", fix: "give a positive size in base units")
       }
       guard entry > 0 else {
         throw rows.error(line: line, column: "entry_price", "is \(fields[entryColumn])", fix: "give a positive price")
       }
       guard margin > 0 else {
         throw rows.error(
-          line: line, column: "margin", "is \(fields[marginColumn])", fix: "give a positive margin in the margin currency")
+          line: line, column: "margin", "is \(fields[marginColumn])",
+          fix: "give a positive margin in the margin currency")
       }
       let account = fields[accountColumn]
       let position = Position(
@@ -111,7 +117,8 @@ public enum PositionsFile {
       case "long": return .long
       case "short": return .short
       default:
-        throw rows.error(line: line, column: "side", "expected long or short, found '\(field)'", fix: "write long or short")
+        throw rows.error(
+          line: line, column: "side", "expected long or short, found '\(field)'", fix: "write long or short")
       }
     }
   }

@@ -10,7 +10,8 @@ extension ScenarioCheck {
     lines.append("Scenario '\(name)' (\(source)): OK")
     let hours = String(format: "%.4g", horizon.hours)
     if let replaySteps {
-      lines.append("Horizon     \(replaySteps) steps of \(Self.number(horizon.stepSeconds)) s = \(hours) h (replay file)")
+      lines.append(
+        "Horizon     \(replaySteps) steps of \(Self.number(horizon.stepSeconds)) s = \(hours) h (replay file)")
     } else {
       lines.append("Horizon     \(horizon.steps) steps of \(Self.number(horizon.stepSeconds)) s = \(hours) h")
     }
@@ -31,8 +32,8 @@ extension ScenarioCheck {
   private var pathsLine: String {
     if replaySteps != nil { return "replay of a fixed price file (models not used)" }
     let models = Set(markets.map(\.model)).sorted().joined(separator: ", ")
-    guard let jumps, markets.contains(where: { $0.beta != 0 }) else { return "models \(models)" }
-    return "models \(models); crash jumps \(Self.number(jumps.intensityPerDay))/day, log-size mean "
+    guard let jumps, markets.contains(where: { $0.beta != 0 }) else { return "models: \(models)" }
+    return "models: \(models); crash jumps \(Self.number(jumps.intensityPerDay))/day, log-size mean "
       + "\(Self.number(jumps.mean)), stdev \(Self.number(jumps.stdev))"
   }
 
@@ -48,8 +49,11 @@ extension ScenarioCheck {
   }
 
   private var fundLine: String {
-    let share = openInterest > 0 ? String(format: " = %.2f%% of open interest %@", 100 * fund.balance / openInterest,
-      Self.amount(openInterest)) : ""
+    let share =
+      openInterest > 0
+      ? String(
+        format: " = %.2f%% of open interest %@", 100 * fund.balance / openInterest,
+        Self.amount(openInterest)) : ""
     let cap = fund.feeCap.map { "fee cap \(Self.percent($0)) of fill notional" } ?? "no fee cap"
     var text = "\(Self.amount(fund.balance))\(share); \(fund.waterfall.rawValue)"
     switch fund.waterfall {
@@ -73,9 +77,9 @@ extension ScenarioCheck {
     func row(_ m: MarketSummary) -> [String] {
       var model = m.model
       if let dof = m.dof { model += " t\(Self.number(dof))" }
-      if m.model == "jumps" { model += " b\(Self.number(m.beta))" }
+      if m.model == "jumps" { model += " β\(Self.number(m.beta))" }
       return [
-        m.symbol, Self.number(m.price), Self.number(m.volatility), model, Self.percent(m.maintenanceMargin),
+        m.symbol, Self.price(m.price), Self.number(m.volatility), model, Self.percent(m.maintenanceMargin),
         m.depth.isFinite ? Self.amount(m.depth) : "inf", Self.amount(m.longOpenInterest),
         Self.amount(m.shortOpenInterest), "\(m.longPositions)", "\(m.shortPositions)", Self.leverageText(m.leverage),
         Self.distanceText(m.liquidationDistance),
@@ -107,6 +111,11 @@ extension ScenarioCheck {
   private static func distanceText(_ q: Quantiles?) -> String {
     guard let q else { return "-" }
     return "\(percent(q.p10))/\(percent(q.median))/\(percent(q.p90))"
+  }
+
+  /// A price: whole units from 10 000 up (`90000`), else five significant digits (`2.2`, `0.18`).
+  static func price(_ x: Double) -> String {
+    abs(x) >= 10_000 ? String(format: "%.0f", x) : String(format: "%.5g", x)
   }
 
   /// Up to four significant digits, without trailing zeros.

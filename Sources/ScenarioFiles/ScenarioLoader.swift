@@ -19,7 +19,8 @@ public enum ScenarioLoader {
   ///
   /// - Throws: ``ScenarioError``, also when the file cannot be read.
   public static func load(contentsOf url: URL) throws -> Scenario {
-    let name = url.baseURL == nil ? TextFile.displayPath(url) : url.relativePath
+    // As the user typed it: `URL(fileURLWithPath: "cases/x.yaml")` keeps "cases/x.yaml".
+    let name = url.baseURL == nil ? url.path : url.relativePath
     let text: String
     do {
       text = try TextFile.read(url)

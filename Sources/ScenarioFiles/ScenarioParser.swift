@@ -23,19 +23,12 @@ struct ScenarioParser {
   /// - Throws: ``ScenarioError`` for malformed YAML (with the line Yams reports), an empty
   ///   file, unknown keys, wrong types and missing keys.
   func parse(yaml: String) throws -> ScenarioInput {
-    let root: Node?
-    do {
-      root = try Yams.compose(yaml: yaml)
-    } catch {
-      throw ScenarioError(yaml: error, file: document.file)
-    }
-    guard let root else {
+    guard let root = try YAMLValue.root(yaml: yaml, document: document) else {
       throw ScenarioError(
         file: document.file, key: "", problem: "is empty",
         fix: "start from the commented example printed by `fundstress scenario default`")
     }
-    let top = try YAMLValue(node: root, path: "", document: document).mapping(allowedKeys: Self.topLevelKeys)
-    return try parse(top: top)
+    return try parse(top: root.mapping(allowedKeys: Self.topLevelKeys))
   }
 
   private func parse(top: YAMLMapping) throws -> ScenarioInput {

@@ -46,7 +46,8 @@ extension ScenarioRecord {
   /// - Complexity: O(positions).
   static func bookSummary(_ positions: [Position], markets: [MarketModel]) -> [BookMarketRecord] {
     var summary = markets.map {
-      BookMarketRecord(symbol: $0.symbol, longPositions: 0, shortPositions: 0, longOpenInterest: 0, shortOpenInterest: 0)
+      BookMarketRecord(
+        symbol: $0.symbol, longPositions: 0, shortPositions: 0, longOpenInterest: 0, shortOpenInterest: 0)
     }
     for position in positions {
       let notional = position.size * markets[position.market].price

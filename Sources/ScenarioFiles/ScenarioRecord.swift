@@ -32,7 +32,11 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
     /// `steps × step_seconds / 3600`.
     public var hours: Double
 
-    enum CodingKeys: String, CodingKey { case steps, stepSeconds = "step_seconds", hours }
+    enum CodingKeys: String, CodingKey {
+      case steps
+      case stepSeconds = "step_seconds"
+      case hours
+    }
   }
 
   /// One market: its price model and its rules.
@@ -41,8 +45,11 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
     public var rules: MarketRules
 
     enum CodingKeys: String, CodingKey {
-      case symbol, price, volatility, drift, returns, maintenanceMargin = "maintenance_margin", depth, resilience
-      case permanentImpact = "permanent_impact", maxLeverage = "max_leverage"
+      case symbol, price, volatility, drift, returns
+      case maintenanceMargin = "maintenance_margin"
+      case depth, resilience
+      case permanentImpact = "permanent_impact"
+      case maxLeverage = "max_leverage"
     }
     enum ReturnsKeys: String, CodingKey { case model, dof, beta }
 
@@ -57,7 +64,11 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
       try returns.encode(model.returns.dof, forKey: .dof)
       if case .jumps(let beta, _) = model.returns { try returns.encode(beta, forKey: .beta) }
       try c.encode(rules.maintenanceMargin, forKey: .maintenanceMargin)
-      if rules.depth.isFinite { try c.encode(rules.depth, forKey: .depth) } else { try c.encode(".inf", forKey: .depth) }
+      if rules.depth.isFinite {
+        try c.encode(rules.depth, forKey: .depth)
+      } else {
+        try c.encode(".inf", forKey: .depth)
+      }
       try c.encode(rules.resilience, forKey: .resilience)
       try c.encode(rules.permanentImpact, forKey: .permanentImpact)
       try c.encode(rules.maxLeverage, forKey: .maxLeverage)
@@ -80,7 +91,8 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
     public var givenSmallestEigenvalue: Double?
 
     enum CodingKeys: String, CodingKey {
-      case matrix, given, repair, repaired, smallestEigenvalue = "smallest_eigenvalue"
+      case matrix, given, repair, repaired
+      case smallestEigenvalue = "smallest_eigenvalue"
       case givenSmallestEigenvalue = "given_smallest_eigenvalue"
     }
 
@@ -141,8 +153,11 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
     public var shortOpenInterest: Double
 
     enum CodingKeys: String, CodingKey {
-      case symbol, longPositions = "long_positions", shortPositions = "short_positions"
-      case longOpenInterest = "long_open_interest", shortOpenInterest = "short_open_interest"
+      case symbol
+      case longPositions = "long_positions"
+      case shortPositions = "short_positions"
+      case longOpenInterest = "long_open_interest"
+      case shortOpenInterest = "short_open_interest"
     }
   }
 
@@ -154,7 +169,9 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
     public var drawdownWindowSteps: Int
 
     enum CodingKeys: String, CodingKey {
-      case ranking, drawdownTrigger = "drawdown_trigger", drawdownWindowHours = "drawdown_window_hours"
+      case ranking
+      case drawdownTrigger = "drawdown_trigger"
+      case drawdownWindowHours = "drawdown_window_hours"
       case drawdownWindowSteps = "drawdown_window_steps"
     }
 
@@ -175,7 +192,9 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
     public var checkpointSteps: [Int]
 
     enum CodingKeys: String, CodingKey {
-      case cascadeRoundCap = "cascade_round_cap", checkpoints, checkpointSteps = "checkpoint_steps"
+      case cascadeRoundCap = "cascade_round_cap"
+      case checkpoints
+      case checkpointSteps = "checkpoint_steps"
     }
   }
 
@@ -184,7 +203,10 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
   }
   enum JumpKeys: String, CodingKey { case intensity, mean, stdev }
   enum FundKeys: String, CodingKey {
-    case balance, waterfall, fundShare = "fund_share", feeCap = "fee_cap", takeoverSubsidy = "takeover_subsidy"
+    case balance, waterfall
+    case fundShare = "fund_share"
+    case feeCap = "fee_cap"
+    case takeoverSubsidy = "takeover_subsidy"
     case depletionThreshold = "depletion_threshold"
   }
 
@@ -225,8 +247,12 @@ private struct SyntheticRecord: Encodable {
   init(_ book: SyntheticBook) { self.book = book }
 
   enum CodingKeys: String, CodingKey {
-    case positionsPerMarket = "positions_per_market", openInterest = "open_interest", leverage
-    case longShare = "long_share", entryDispersion = "entry_dispersion", sizeDispersion = "size_dispersion"
+    case positionsPerMarket = "positions_per_market"
+    case openInterest = "open_interest"
+    case leverage
+    case longShare = "long_share"
+    case entryDispersion = "entry_dispersion"
+    case sizeDispersion = "size_dispersion"
   }
   enum LeverageKeys: String, CodingKey { case min, max }
 

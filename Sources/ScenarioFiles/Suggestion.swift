@@ -1,25 +1,28 @@
 /// "Did you mean …?" for misspelt keys, enum values and market symbols.
 enum Suggestion {
-  /// The Levenshtein edit distance between `a` and `b`: the fewest single-character
-  /// insertions, deletions and substitutions that turn one into the other.
+  /// The edit distance between `a` and `b` (optimal string alignment): the fewest
+  /// single-character insertions, deletions, substitutions and swaps of two neighbouring
+  /// characters that turn one into the other (`depht` → `depth` is 1).
   ///
-  /// - Complexity: O(`a.count` × `b.count`) time, O(`b.count`) memory.
+  /// - Complexity: O(`a.count` × `b.count`) time and memory (keys are short).
   static func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a)
     let b = Array(b)
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
+    var d = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+    for i in 0...a.count { d[i][0] = i }
+    for j in 0...b.count { d[0][j] = j }
     for i in 1...a.count {
-      current[0] = i
       for j in 1...b.count {
-        let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+        let cost = a[i - 1] == b[j - 1] ? 0 : 1
+        d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+          d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+        }
       }
-      swap(&previous, &current)
     }
-    return previous[b.count]
+    return d[a.count][b.count]
   }
 
   /// The candidate `word` most likely stands for, or `nil` when none is close.

@@ -39,7 +39,7 @@ enum TextFile {
   static func resolve(_ relative: String, against base: URL) -> URL {
     let expanded = (relative as NSString).expandingTildeInPath
     if expanded.hasPrefix("/") { return URL(fileURLWithPath: expanded).standardizedFileURL }
-    return URL(fileURLWithPath: expanded, relativeTo: base).standardizedFileURL
+    return base.appendingPathComponent(expanded).standardizedFileURL
   }
 
   /// How to name a file in messages and records: relative to the working directory when it
@@ -47,6 +47,7 @@ enum TextFile {
   static func displayPath(_ url: URL) -> String {
     let path = url.standardizedFileURL.path
     let cwd = FileManager.default.currentDirectoryPath
+    guard cwd != "/" else { return path }
     let prefix = cwd.hasSuffix("/") ? cwd : cwd + "/"
     return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
   }

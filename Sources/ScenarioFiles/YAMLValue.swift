@@ -35,6 +35,19 @@ struct YAMLValue {
 
   var mark: Mark? { node.mark }
 
+  /// The root of a YAML document (Yams `compose`), or `nil` for an empty document.
+  ///
+  /// - Throws: ``ScenarioError`` for malformed YAML, at the line and column Yams reports.
+  static func root(yaml: String, document: YAMLDocument) throws -> YAMLValue? {
+    let node: Node?
+    do {
+      node = try Yams.compose(yaml: yaml)
+    } catch {
+      throw ScenarioError(yaml: error, file: document.file)
+    }
+    return node.map { YAMLValue(node: $0, path: "", document: document) }
+  }
+
   /// `null`, `~` or an empty value.
   var isNull: Bool {
     guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
@@ -66,9 +79,12 @@ struct YAMLValue {
   /// The value as a block of keys, refusing keys outside `allowedKeys` with a suggestion.
   func mapping(allowedKeys: [String]) throws -> YAMLMapping {
     guard case .mapping(let mapping) = node else {
-      throw typeError(
-        expected: "a block of keys (\(allowedKeys.joined(separator: ", ")))",
-        fix: "indent the keys below '\(path.isEmpty ? "the top level" : path)'")
+      let keys = allowedKeys.joined(separator: ", ")
+      if path.isEmpty {
+        throw typeError(
+          expected: "a block of `key: value` lines", fix: "a scenario is a YAML mapping with the keys \(keys)")
+      }
+      throw typeError(expected: "a block of keys (\(keys))", fix: "write the keys indented below '\(path)'")
     }
     var entries: [String: YAMLValue] = [:]
     var order: [String] = []

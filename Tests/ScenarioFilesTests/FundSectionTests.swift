@@ -1,0 +1,46 @@
+import FundSimulation
+import Testing
+
+@testable import ScenarioFiles
+
+@Suite("FundSection")
+struct FundSectionTests {
+  @Test("fund keys with their defaults")
+  func defaults() throws {
+    #expect(try parseScenario(smallScenario).fund == FundRules(balance: 2.0e7, waterfall: .marketClose))
+    let yaml = smallScenario.replacingFirst(
+      "waterfall: market-close",
+      with: "waterfall: takeover\n  fund_share: 0.7\n  fee_cap: 0.015\n  takeover_subsidy: 0.1\n"
+        + "  depletion_threshold: 1.0e6")
+    #expect(
+      try parseScenario(yaml).fund
+        == FundRules(
+          balance: 2.0e7, waterfall: .takeover, fundShare: 0.7, feeCap: 0.015, takeoverSubsidy: 0.1,
+          depletionThreshold: 1.0e6))
+  }
+
+  @Test("the waterfall is required and must be a known mechanic")
+  func waterfall() {
+    let missing = smallScenario.replacingFirst("  waterfall: market-close\n", with: "")
+    expectMessage(parseError(missing), file: "s.yaml", key: "fund.waterfall", contains: ["is missing"])
+    let wrong = smallScenario.replacingFirst("market-close", with: "auction")
+    expectMessage(
+      parseError(wrong), file: "s.yaml", line: line(of: "auction", in: wrong), key: "fund.waterfall",
+      contains: ["expected one of market-close, takeover, found 'auction'"])
+  }
+
+  @Test("ADL: ranking, optional drawdown trigger and window")
+  func adl() throws {
+    let absent = try parseScenario(smallScenario).adl
+    #expect(absent.ranking == .pnlLeverage && absent.drawdownTrigger == nil && absent.drawdownWindowHours == 8)
+    let yaml = smallScenario + "adl:\n  ranking: pro-rata\n  drawdown_trigger: 0.3\n  drawdown_window_hours: 4\n"
+    let adl = try parseScenario(yaml).adl
+    #expect(adl.ranking == .proRata && adl.drawdownTrigger == 0.3 && adl.drawdownWindowHours == 4)
+    let bad = smallScenario + "adl: {drawdown_window_hours: 0}\n"
+    expectMessage(
+      parseError(bad), file: "s.yaml", line: line(of: "adl:", in: bad), key: "adl.drawdown_window_hours",
+      contains: ["is 0.0"])
+    let typo = smallScenario + "adl: {ranking: pnl_leverage}\n"
+    expectMessage(parseError(typo), file: "s.yaml", key: "adl.ranking", contains: ["did you mean 'pnl-leverage'?"])
+  }
+}
