@@ -19,7 +19,7 @@ struct DefaultScenarioTests {
     #expect(scenario.bookSource == "synthetic, 2000 positions per market")
     #expect(scenario.exchange.fund == FundRules(balance: 1.0e7, waterfall: .marketClose))
     #expect(scenario.exchange.adl.ranking == .pnlLeverage)
-    #expect(scenario.paths.jumps == JumpFactor(intensityPerDay: 0.5, mean: -0.04, stdev: 0.02))
+    #expect(scenario.paths.jumps == JumpFactor(intensityPerDay: 0.5, mean: -0.08, stdev: 0.04))
     #expect(scenario.checkpoints.count == 97)
   }
 
