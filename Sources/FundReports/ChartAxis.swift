@@ -33,6 +33,32 @@ public struct ChartAxis: Sendable, Equatable {
     self.ticks = ticks
   }
 
+  /// An axis of `[lower, upper]` exactly, with ticks every `step` inside it.
+  public init(lower: Double, upper: Double, step: Double) {
+    precondition(upper > lower && step > 0, "invalid axis")
+    self.lower = lower
+    self.upper = upper
+    var ticks: [Double] = []
+    var index = (lower / step).rounded(.up)
+    while index * step <= upper * (1 + 1e-12) {
+      ticks.append(index * step + 0)
+      index += 1
+    }
+    self.ticks = ticks
+  }
+
+  /// A time axis from 0 to `hours` exactly, ticks at clock-friendly steps (¼, ½, 1, 2, 3, 6,
+  /// 12 h, then 1, 2, 7, 14, 28 days, …) giving about `target` ticks.
+  public static func hours(upTo hours: Double, target: Int = 8) -> ChartAxis {
+    guard hours > 0, hours.isFinite else { return ChartAxis(minimum: 0, maximum: 1, target: target) }
+    let rough = hours / Double(max(1, target))
+    let steps = [0.25, 0.5, 1, 2, 3, 6, 12, 24, 48, 168, 336, 672]
+    guard rough >= 0.25 / 2, let step = steps.first(where: { $0 >= rough }) else {
+      return ChartAxis(minimum: 0, maximum: hours, target: target)
+    }
+    return ChartAxis(lower: 0, upper: hours, step: step)
+  }
+
   /// The smallest of 1, 2, 2.5, 5 × 10ᵏ at least `rough`.
   public static func niceStep(_ rough: Double) -> Double {
     guard rough > 0, rough.isFinite else { return 1 }
@@ -52,8 +78,13 @@ public struct ChartAxis: Sendable, Equatable {
   public static func compactLabel(_ value: Double) -> String {
     let magnitude = value.magnitude
     let (scale, suffix): (Double, String) =
-      magnitude >= 1e12 ? (1e12, "T") : magnitude >= 1e9 ? (1e9, "B") : magnitude >= 1e6 ? (1e6, "M")
-      : magnitude >= 1e3 ? (1e3, "k") : (1, "")
+      magnitude >= 1e12
+      ? (1e12, "T")
+      : magnitude >= 1e9
+        ? (1e9, "B")
+        : magnitude >= 1e6
+          ? (1e6, "M")
+          : magnitude >= 1e3 ? (1e3, "k") : (1, "")
     return trimmed(value / scale, decimals: scale == 1 && magnitude < 1 ? 4 : 2) + suffix
   }
 

@@ -5,7 +5,7 @@
 struct ChartFrame {
   let left = 88.0
   let right = 24.0
-  let top = 48.0
+  let top = 62.0
   let bottom = 56.0
   let width: Double
   let height: Double

@@ -144,14 +144,16 @@ extension ExactSum: Codable {
     for index in 0..<4 {
       let text = String(decoding: utf8[(index * 16)..<(index * 16 + 16)], as: UTF8.self)
       guard let word = UInt64(text, radix: 16) else {
-        throw DecodingError.dataCorruptedError(forKey: .fixed, in: container, debugDescription: "not hexadecimal: \(text)")
+        throw DecodingError.dataCorruptedError(
+          forKey: .fixed, in: container, debugDescription: "not hexadecimal: \(text)")
       }
       words.append(word)
     }
     (w3, w2, w1, w0) = (words[0], words[1], words[2], words[3])
     if let text = try container.decodeIfPresent(String.self, forKey: .special) {
       guard let value = Double(text) else {
-        throw DecodingError.dataCorruptedError(forKey: .special, in: container, debugDescription: "not a number: \(text)")
+        throw DecodingError.dataCorruptedError(
+          forKey: .special, in: container, debugDescription: "not a number: \(text)")
       }
       special = value
     }

@@ -65,7 +65,8 @@ public struct FailCondition: Sendable, Hashable, CustomStringConvertible {
     let metric = Self.aliases[name] ?? name
     guard MetricDefinition.named(metric) != nil else {
       let suggestions = Self.suggestions(for: name)
-      let hint = suggestions.isEmpty
+      let hint =
+        suggestions.isEmpty
         ? "see the metric column of summary.csv for valid names"
         : "did you mean \(suggestions.joined(separator: ", "))?"
       throw fail("unknown metric '\(name)'; \(hint)")
@@ -149,7 +150,9 @@ extension String {
   /// Without leading and trailing spaces and tabs.
   fileprivate var trimmingSpaces: String {
     let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-    guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+    guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+      return ""
+    }
     return String(self[first...last])
   }
 }

@@ -15,7 +15,7 @@ public enum FanChart {
     let values = rows.flatMap { $0.quantiles.compactMap { $0 } } + [summary.depletionThreshold, summary.initialFund]
     let lastHour = rows.last?.hours ?? 1
     let frame = ChartFrame(
-      xAxis: ChartAxis(minimum: 0, maximum: lastHour > 0 ? lastHour : 1, target: 8),
+      xAxis: ChartAxis.hours(upTo: lastHour > 0 ? lastHour : 1),
       yAxis: ChartAxis(minimum: values.min() ?? 0, maximum: values.max() ?? 1, target: 6))
     var canvas = SVGCanvas(width: frame.width, height: frame.height, title: title)
     frame.draw(
@@ -47,7 +47,7 @@ public enum FanChart {
 
     // Legend.
     var legendX = frame.plotLeft + 8
-    let legendY = frame.plotTop + 14
+    let legendY = frame.plotTop - 14
     for (label, opacity) in [("1–99%", 0.15), ("5–95%", 0.22), ("25–75%", 0.32)] {
       canvas.rect(x: legendX, y: legendY - 9, width: 18, height: 10, fill: bandColour, opacity: opacity + 0.2)
       canvas.text(label, x: legendX + 22, y: legendY, size: 11)
@@ -56,7 +56,8 @@ public enum FanChart {
     canvas.line(x1: legendX, y1: legendY - 4, x2: legendX + 18, y2: legendY - 4, stroke: "#0b3d6b", width: 2)
     canvas.text("median", x: legendX + 22, y: legendY, size: 11)
     legendX += 72
-    canvas.line(x1: legendX, y1: legendY - 4, x2: legendX + 18, y2: legendY - 4, stroke: "#555555", width: 1.2, dash: "5 4")
+    canvas.line(
+      x1: legendX, y1: legendY - 4, x2: legendX + 18, y2: legendY - 4, stroke: "#555555", width: 1.2, dash: "5 4")
     canvas.text("mean", x: legendX + 22, y: legendY, size: 11)
     return canvas.render()
   }

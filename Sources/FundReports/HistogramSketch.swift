@@ -1,26 +1,31 @@
 /// A mergeable fixed-bin histogram that answers quantile queries within one bin width.
 ///
 /// `binCount` equal bins cover `[lowerBound, upperBound)`, with one underflow and one
-/// overflow bin beside them. Every bin keeps its count and the smallest and largest value
-/// that fell in it. The value of 0-based rank `r` in the sorted sample is estimated inside
-/// its bin by interpolating by rank between the bin's extremes: for a bin holding the ranks
-/// `r₀ … r₀ + c − 1` with extremes `[a, b]`,
+/// overflow bin beside them. Every bin keeps its count, its smallest value `a` and largest
+/// value `b`, and how many values equal each (`cₐ`, `c_b`). The value of 0-based rank `r`
+/// in the sorted sample is estimated inside its bin: for a bin holding the ranks
+/// `r₀ … r₀ + c − 1`,
 ///
-///     x̂₍ᵣ₎ = a + (b − a)·(r − r₀)/(c − 1)          (x̂ = a when c = 1)
+///     x̂₍ᵣ₎ = a                                   for the first cₐ ranks,
+///     x̂₍ᵣ₎ = b                                   for the last c_b ranks,
+///     x̂₍ᵣ₎ = a + (b − a)·(j + 1)/(m + 1)          for the j-th of the m ranks between
 ///
-/// and quantiles apply the type-7 rule of ``EmpiricalQuantile`` to these `x̂`. Because
-/// `x₍ᵣ₎` and `x̂₍ᵣ₎` lie in the same bin, the error is at most one bin width for values
-/// inside the range (at most the underflow/overflow bin's spread outside it). A point mass
-/// — every path still at the initial fund balance — is reproduced exactly, as is the
-/// minimum and maximum of the sample.
+/// (the values strictly inside `(a, b)` spread evenly), and quantiles apply the type-7
+/// rule of ``EmpiricalQuantile`` to these `x̂`. Because `x₍ᵣ₎` and `x̂₍ᵣ₎` lie in the same
+/// bin, the error is at most one bin width for values inside the range (at most the
+/// underflow/overflow bin's spread outside it). An atom at a bin's minimum or maximum is
+/// exact: a point mass, the minimum and maximum of the sample, and — with
+/// ``fundBalance(initialFund:depletionThreshold:binCount:)``, which puts bin edges on the
+/// initial balance and on the threshold — the many paths that end exactly at the initial
+/// balance (no liquidation) or exactly at the threshold.
 ///
 /// Small samples are staged as raw values and binned only when more than
 /// ``stagingLimit`` arrive (or when merged into a binned sketch), so a per-chunk partial
 /// costs memory proportional to its paths, while a binned sketch costs
-/// `3 × (binCount + 2)` numbers whatever the number of paths. Binning is order-free:
-/// counts add and extremes take min/max, so merging partials in any grouping, binned or
-/// not, gives the same bins and the same quantiles. The sum for the mean is an
-/// ``ExactSum``. NaN values are ignored.
+/// `5 × (binCount + 2)` numbers whatever the number of paths. Binning is order-free:
+/// counts add and extremes take min/max (adding their counts on ties), so merging
+/// partials in any grouping, binned or not, gives the same bins and the same quantiles.
+/// The sum for the mean is an ``ExactSum``. NaN values are ignored.
 ///
 /// - Complexity: ``add(_:)`` O(1) amortised; ``merge(_:)`` O(binCount) once binned, else
 ///   O(staged values); a quantile O(binCount).
@@ -30,14 +35,60 @@ public struct HistogramSketch: Sendable {
   public let binCount: Int
   @usableFromInline let inverseWidth: Double
   /// Number of values added.
-  public private(set) var count = 0
+  public internal(set) var count = 0
   @usableFromInline var sum = ExactSum()
   /// Raw values not yet binned (only while the sketch is small).
   @usableFromInline var staged: [Double] = []
-  /// `binCount + 2` entries once binned: underflow, the regular bins, overflow.
-  @usableFromInline var counts: [Int] = []
-  @usableFromInline var minima: [Double] = []
-  @usableFromInline var maxima: [Double] = []
+  /// `binCount + 2` entries once binned: underflow, the regular bins, overflow. One
+  /// 40-byte record per bin, so adding a value touches one cache line.
+  @usableFromInline var bins: [BinState] = []
+
+  /// What a bin knows about its values.
+  @usableFromInline
+  struct BinState: Sendable {
+    @usableFromInline var count = 0
+    @usableFromInline var minimum = Double.infinity
+    /// Values equal to ``minimum``.
+    @usableFromInline var minimumCount = 0
+    @usableFromInline var maximum = -Double.infinity
+    /// Values equal to ``maximum``.
+    @usableFromInline var maximumCount = 0
+
+    @usableFromInline init() {}
+
+    @inlinable
+    mutating func insert(_ value: Double) {
+      count += 1
+      if value < minimum {
+        minimum = value
+        minimumCount = 1
+      } else if value == minimum {
+        minimumCount += 1
+      }
+      if value > maximum {
+        maximum = value
+        maximumCount = 1
+      } else if value == maximum {
+        maximumCount += 1
+      }
+    }
+
+    mutating func merge(_ other: BinState) {
+      count += other.count
+      if other.minimum < minimum {
+        minimum = other.minimum
+        minimumCount = other.minimumCount
+      } else if other.minimum == minimum {
+        minimumCount += other.minimumCount
+      }
+      if other.maximum > maximum {
+        maximum = other.maximum
+        maximumCount = other.maximumCount
+      } else if other.maximum == maximum {
+        maximumCount += other.maximumCount
+      }
+    }
+  }
 
   /// Staged values beyond which the sketch switches to bins.
   public static let stagingLimit = 1024
@@ -52,14 +103,30 @@ public struct HistogramSketch: Sendable {
     inverseWidth = Double(binCount) / (upperBound - lowerBound)
   }
 
-  /// The sketch for fund balances: 4,000 bins over `[min(threshold, 0) − margin, 3 × initial]`
-  /// with `margin = 5%` of the initial fund (at least 1 currency unit of range in all).
-  /// Balances outside that range still count, in the under/overflow bins.
-  public static func fundBalance(initialFund: Double, depletionThreshold: Double, binCount: Int = 4000) -> HistogramSketch {
-    let scale = max(initialFund.magnitude, 1)
-    let lower = min(depletionThreshold, 0) - 0.05 * scale
-    let upper = max(3 * initialFund, lower + scale)
-    return HistogramSketch(lowerBound: lower, upperBound: upper, binCount: binCount)
+  /// The sketch for fund balances: about `binCount` bins over
+  /// `[min(threshold, 0) − margin, 3 × initial]`, `margin = 5%` of the initial fund, with the
+  /// bin width adjusted so that the depletion threshold and the initial fund fall on bin
+  /// edges (so atoms there are exact). Balances outside the range still count, in the
+  /// under/overflow bins.
+  public static func fundBalance(
+    initialFund: Double, depletionThreshold: Double, binCount: Int = 4000
+  ) -> HistogramSketch {
+    let scale = max(initialFund.magnitude, depletionThreshold.magnitude, 1)
+    let low = min(depletionThreshold, 0) - 0.05 * scale
+    let high = max(3 * initialFund, low + scale)
+    let span = initialFund - depletionThreshold
+    guard span > 0, span.isFinite, binCount >= 3 else {
+      return HistogramSketch(lowerBound: low, upperBound: high, binCount: max(1, binCount))
+    }
+    // m bins between threshold and initial fund, the same width below and above.
+    let roughWidth = (high - low) / Double(binCount)
+    let between = max(1, Int((span / roughWidth).rounded()))
+    let width = span / Double(between)
+    let below = max(1, Int(((depletionThreshold - low) / width).rounded(.up)))
+    let above = max(1, Int(((high - initialFund) / width).rounded(.up)))
+    let lower = depletionThreshold - Double(below) * width
+    return HistogramSketch(
+      lowerBound: lower, upperBound: initialFund + Double(above) * width, binCount: below + between + above)
   }
 
   /// Width of a regular bin.
@@ -73,7 +140,8 @@ public struct HistogramSketch: Sendable {
     guard !value.isNaN else { return }
     count += 1
     sum.add(value)
-    if counts.isEmpty {
+    if bins.isEmpty {
+      if staged.isEmpty { staged.reserveCapacity(64) }
       staged.append(value)
       if staged.count > Self.stagingLimit { switchToBins() }
     } else {
@@ -90,15 +158,13 @@ public struct HistogramSketch: Sendable {
       "merging histograms with different bins")
     count += other.count
     sum.merge(other.sum)
-    if !other.counts.isEmpty {
-      if counts.isEmpty { switchToBins() }
-      for index in other.counts.indices where other.counts[index] > 0 {
-        counts[index] += other.counts[index]
-        minima[index] = min(minima[index], other.minima[index])
-        maxima[index] = max(maxima[index], other.maxima[index])
+    if !other.bins.isEmpty {
+      if bins.isEmpty { switchToBins() }
+      for index in other.bins.indices where other.bins[index].count > 0 {
+        bins[index].merge(other.bins[index])
       }
     }
-    if counts.isEmpty {
+    if bins.isEmpty {
       staged.append(contentsOf: other.staged)
       if staged.count > Self.stagingLimit { switchToBins() }
     } else {
@@ -118,38 +184,44 @@ public struct HistogramSketch: Sendable {
   /// - Complexity: O(binCount + number of probabilities).
   public func quantiles(_ probabilities: [Double]) -> [Double?] {
     guard count > 0 else { return probabilities.map { _ in nil } }
-    let bins = occupiedBins()
+    let occupied = occupiedBins()
     // Starting rank of each occupied bin.
     var starts: [Int] = []
-    starts.reserveCapacity(bins.count)
+    starts.reserveCapacity(occupied.count)
     var seen = 0
-    for bin in bins {
+    for bin in occupied {
       starts.append(seen)
       seen += bin.count
     }
     func value(atRank rank: Int) -> Double {
       // Last bin whose start is ≤ rank (binary search).
-      var low = 0, high = bins.count - 1
+      var low = 0, high = occupied.count - 1
       while low < high {
         let middle = (low + high + 1) / 2
         if starts[middle] <= rank { low = middle } else { high = middle - 1 }
       }
-      let bin = bins[low]
-      guard bin.count > 1 else { return bin.min }
-      let offset = Double(rank - starts[low]) / Double(bin.count - 1)
-      return bin.min + (bin.max - bin.min) * offset
+      let bin = occupied[low]
+      let offset = rank - starts[low]
+      if bin.min == bin.max || offset < bin.minCount { return bin.min }
+      if offset >= bin.count - bin.maxCount { return bin.max }
+      let inside = bin.count - bin.minCount - bin.maxCount
+      let position = Double(offset - bin.minCount + 1) / Double(inside + 1)
+      return bin.min + (bin.max - bin.min) * position
     }
     return probabilities.map { EmpiricalQuantile.interpolatedRank(count: count, p: $0, value: value(atRank:)) }
   }
 
-  /// The non-empty bins in ascending order, as (index, count, min, max), staged values
-  /// included. Index 0 is the underflow bin, `binCount + 1` the overflow bin.
-  public func occupiedBins() -> [(index: Int, count: Int, min: Double, max: Double)] {
+  /// A non-empty bin: index (0 underflow, `binCount + 1` overflow), count, extremes and
+  /// how many values equal each extreme.
+  public typealias Bin = (index: Int, count: Int, min: Double, minCount: Int, max: Double, maxCount: Int)
+
+  /// The non-empty bins in ascending order, staged values included.
+  public func occupiedBins() -> [Bin] {
     var binned = self
-    if binned.counts.isEmpty { binned.switchToBins() }
-    var result: [(index: Int, count: Int, min: Double, max: Double)] = []
-    for index in binned.counts.indices where binned.counts[index] > 0 {
-      result.append((index, binned.counts[index], binned.minima[index], binned.maxima[index]))
+    if binned.bins.isEmpty { binned.switchToBins() }
+    var result: [Bin] = []
+    for (index, bin) in binned.bins.enumerated() where bin.count > 0 {
+      result.append((index, bin.count, bin.minimum, bin.minimumCount, bin.maximum, bin.maximumCount))
     }
     return result
   }
@@ -164,70 +236,14 @@ public struct HistogramSketch: Sendable {
 
   @inlinable
   mutating func place(_ value: Double) {
-    let index = binIndex(value)
-    counts[index] += 1
-    if value < minima[index] { minima[index] = value }
-    if value > maxima[index] { maxima[index] = value }
+    bins[binIndex(value)].insert(value)
   }
 
   @usableFromInline
   mutating func switchToBins() {
-    guard counts.isEmpty else { return }
-    counts = Array(repeating: 0, count: binCount + 2)
-    minima = Array(repeating: .infinity, count: binCount + 2)
-    maxima = Array(repeating: -.infinity, count: binCount + 2)
+    guard bins.isEmpty else { return }
+    bins = Array(repeating: BinState(), count: binCount + 2)
     for value in staged { place(value) }
     staged = []
-  }
-}
-
-extension HistogramSketch: Codable {
-  private enum CodingKeys: String, CodingKey {
-    case lowerBound, upperBound, binCount, count, sum, bins, binCounts, binMinima, binMaxima
-  }
-
-  /// Encoded in canonical form: the occupied bins only (staged values binned), so two
-  /// sketches of the same sample encode to the same bytes.
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(lowerBound, forKey: .lowerBound)
-    try container.encode(upperBound, forKey: .upperBound)
-    try container.encode(binCount, forKey: .binCount)
-    try container.encode(count, forKey: .count)
-    try container.encode(sum, forKey: .sum)
-    let bins = occupiedBins()
-    try container.encode(bins.map(\.index), forKey: .bins)
-    try container.encode(bins.map(\.count), forKey: .binCounts)
-    try container.encode(bins.map(\.min), forKey: .binMinima)
-    try container.encode(bins.map(\.max), forKey: .binMaxima)
-  }
-
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.container(keyedBy: CodingKeys.self)
-    let lower = try container.decode(Double.self, forKey: .lowerBound)
-    let upper = try container.decode(Double.self, forKey: .upperBound)
-    let binCount = try container.decode(Int.self, forKey: .binCount)
-    guard lower.isFinite, upper.isFinite, lower < upper, binCount >= 1 else {
-      throw DecodingError.dataCorruptedError(forKey: .binCount, in: container, debugDescription: "invalid histogram range")
-    }
-    self.init(lowerBound: lower, upperBound: upper, binCount: binCount)
-    count = try container.decode(Int.self, forKey: .count)
-    sum = try container.decode(ExactSum.self, forKey: .sum)
-    let indices = try container.decode([Int].self, forKey: .bins)
-    let binCounts = try container.decode([Int].self, forKey: .binCounts)
-    let binMinima = try container.decode([Double].self, forKey: .binMinima)
-    let binMaxima = try container.decode([Double].self, forKey: .binMaxima)
-    guard binCounts.count == indices.count, binMinima.count == indices.count, binMaxima.count == indices.count,
-      indices.allSatisfy({ (0...(binCount + 1)).contains($0) }), binCounts.reduce(0, +) == count
-    else {
-      throw DecodingError.dataCorruptedError(forKey: .bins, in: container, debugDescription: "inconsistent histogram bins")
-    }
-    guard !indices.isEmpty else { return }
-    switchToBins()
-    for (position, index) in indices.enumerated() {
-      counts[index] = binCounts[position]
-      minima[index] = binMinima[position]
-      maxima[index] = binMaxima[position]
-    }
   }
 }

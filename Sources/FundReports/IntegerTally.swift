@@ -50,15 +50,17 @@ public struct IntegerTally: Sendable, Equatable {
     }
   }
 
-  /// The type-7 quantile with its order-statistic interval (``OrderStatisticInterval``).
-  public func quantileEstimate(_ p: Double, z: Double = normalQuantile975, scale: Double = 1) -> Estimate {
+  /// The type-7 quantile with its order-statistic interval (``OrderStatisticInterval``),
+  /// each number passed through `transform` (e.g. steps to hours).
+  public func quantileEstimate(
+    _ p: Double, z: Double = normalQuantile975, transform: (Double) -> Double = { $0 }
+  ) -> Estimate {
     guard total > 0 else { return .notApplicable }
     let table = sortedCounts
-    let value = EmpiricalQuantile.interpolatedRank(count: total, p: p) { Double(Self.value(atRank: $0, in: table)) }
-    let (low, high) = OrderStatisticInterval.interval(count: total, p: p, z: z) {
-      Double(Self.value(atRank: $0, in: table))
-    }
-    return Estimate(value: value * scale, low: low.map { $0 * scale }, high: high.map { $0 * scale })
+    let rank = { (rank: Int) in Double(Self.value(atRank: rank, in: table)) }
+    let value = EmpiricalQuantile.interpolatedRank(count: total, p: p, value: rank)
+    let (low, high) = OrderStatisticInterval.interval(count: total, p: p, z: z, value: rank)
+    return Estimate(value: transform(value), low: low.map(transform), high: high.map(transform))
   }
 
   /// The observation of 0-based `rank` in the ascending multiset.
@@ -88,7 +90,8 @@ extension IntegerTally: Codable {
     let values = try container.decode([Int].self, forKey: .values)
     let counts = try container.decode([Int].self, forKey: .counts)
     guard values.count == counts.count else {
-      throw DecodingError.dataCorruptedError(forKey: .counts, in: container, debugDescription: "values and counts differ in length")
+      throw DecodingError.dataCorruptedError(
+        forKey: .counts, in: container, debugDescription: "values and counts differ in length")
     }
     self.init()
     for (value, count) in zip(values, counts) { add(value, count: count) }

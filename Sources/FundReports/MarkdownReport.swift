@@ -44,7 +44,8 @@ public enum MarkdownReport {
     for metric in summary.metrics {
       let meaning = MetricDefinition.named(metric.name)?.meaning ?? ""
       let cells = [
-        "`\(metric.name)`", CSVField.format(metric.value), CSVField.format(metric.ciLow), CSVField.format(metric.ciHigh),
+        "`\(metric.name)`", CSVField.format(metric.value), CSVField.format(metric.ciLow),
+        CSVField.format(metric.ciHigh),
         cell(metric.unit), cell(meaning),
       ]
       lines.append("| " + cells.joined(separator: " | ") + " |")

@@ -10,7 +10,9 @@ public enum MarketShareChart {
   /// The SVG document.
   ///
   /// - Complexity: O(markets).
-  public static func svg(_ summary: RunSummary, title: String = "Share of shortfall and ADL notional by market") -> String {
+  public static func svg(
+    _ summary: RunSummary, title: String = "Share of shortfall and ADL notional by market"
+  ) -> String {
     let markets = summary.markets
     let rowHeight = 34.0
     let width = 800.0
@@ -25,9 +27,11 @@ public enum MarketShareChart {
     let bottom = height - 50
     for tick in axis.ticks {
       canvas.line(x1: x(tick), y1: top - 6, x2: x(tick), y2: bottom, stroke: "#e3e3e3")
-      canvas.text(ChartAxis.trimmed(tick * 100, decimals: 0) + "%", x: x(tick), y: bottom + 18, anchor: "middle", size: 11)
+      canvas.text(
+        ChartAxis.trimmed(tick * 100, decimals: 0) + "%", x: x(tick), y: bottom + 18, anchor: "middle", size: 11)
     }
-    canvas.text("share of all markets' total", x: (left + width - right) / 2, y: height - 12, anchor: "middle", size: 12)
+    canvas.text(
+      "share of all markets' total", x: (left + width - right) / 2, y: height - 12, anchor: "middle", size: 12)
     // Legend.
     canvas.rect(x: left, y: top - 30, width: 14, height: 10, fill: shortfallColour)
     canvas.text("shortfall paid by the fund", x: left + 20, y: top - 21, size: 11)
@@ -37,7 +41,9 @@ public enum MarketShareChart {
     for (index, market) in markets.enumerated() {
       let rowTop = top + Double(index) * rowHeight
       canvas.text(market.market, x: left - 8, y: rowTop + 19, anchor: "end", size: 12)
-      for (offset, share, colour) in [(2.0, market.shortfallShare, shortfallColour), (16.0, market.adlShare, adlColour)] {
+      for (offset, share, colour) in [
+        (2.0, market.shortfallShare, shortfallColour), (16.0, market.adlShare, adlColour),
+      ] {
         let barY = rowTop + offset
         if let share {
           canvas.rect(x: left, y: barY, width: x(share) - left, height: 12, fill: colour)

@@ -1,7 +1,8 @@
 import PricePaths
 
 /// Price paths as CSV for `fundstress paths`: `path,step,<SYM>,<SYM>,…`, one row per kept
-/// step with prices `exp(log price)` (numbers per ``CSVField``).
+/// step with the workspace's prices (`PathWorkspace.price`: `exp(log price)`, and the exact
+/// initial price at step 0), numbers per ``CSVField``.
 ///
 /// Steps are thinned by `every`: `0, k, 2k, …` plus the last step `T` when it is not a
 /// multiple of `k`, so the initial and the final prices are always present. A file of

@@ -57,9 +57,13 @@ public struct ReportContext: Sendable {
   /// `A–Z a–z 0–9 _ - . / = : , + @ %` are single-quoted (`'` written as `'\''`).
   public var shellCommand: String {
     commandLine.map { argument in
-      let safe = !argument.isEmpty && argument.unicodeScalars.allSatisfy { scalar in
-        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "_-./=:,+@%".unicodeScalars.contains(scalar))
-      }
+      let safe =
+        !argument.isEmpty
+        && argument.unicodeScalars.allSatisfy { scalar in
+          scalar.isASCII
+            && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+              || "_-./=:,+@%".unicodeScalars.contains(scalar))
+        }
       return safe ? argument : "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }.joined(separator: " ")
   }

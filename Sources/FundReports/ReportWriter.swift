@@ -26,7 +26,8 @@ public enum ReportWriter {
   /// - Returns: the summary (for `--fail-if` checks and console output).
   /// - Throws: file-system errors, or an encoding error from the resolved scenario.
   @discardableResult
-  public static func write(_ statistics: RunStatistics, context: ReportContext, to directory: URL) throws -> RunSummary {
+  public static func write(_ statistics: RunStatistics, context: ReportContext, to directory: URL) throws -> RunSummary
+  {
     let summary = RunSummary(statistics: statistics, currency: context.currency)
     try write(summary: summary, context: context, to: directory)
     return summary

@@ -55,7 +55,9 @@ public struct RunStatistics: Sendable, Codable {
   }
 
   /// Statistics for an explicit list of checkpoint steps.
-  public init(symbols: [String], checkpointSteps: [Int], initialFund: Double, depletionThreshold: Double, stepSeconds: Double) {
+  public init(
+    symbols: [String], checkpointSteps: [Int], initialFund: Double, depletionThreshold: Double, stepSeconds: Double
+  ) {
     precondition(initialFund.isFinite && depletionThreshold.isFinite, "fund amounts must be finite")
     precondition(stepSeconds > 0, "the step length must be positive")
     self.symbols = symbols
@@ -80,7 +82,8 @@ public struct RunStatistics: Sendable, Codable {
   /// - Precondition: the outcome has one market per symbol and one balance per checkpoint.
   /// - Complexity: O(markets + checkpoints), amortised.
   public mutating func add(_ outcome: PathOutcome) {
-    precondition(outcome.markets.count == symbols.count, "outcome has \(outcome.markets.count) markets, expected \(symbols.count)")
+    precondition(
+      outcome.markets.count == symbols.count, "outcome has \(outcome.markets.count) markets, expected \(symbols.count)")
     precondition(
       outcome.checkpoints.count == checkpointSteps.count,
       "outcome has \(outcome.checkpoints.count) checkpoints, expected \(checkpointSteps.count)")
@@ -129,6 +132,42 @@ public struct RunStatistics: Sendable, Codable {
     means[quantity.rawValue].estimate(z: z)
   }
 
-  /// Hours from the start of the path to `step`.
+  /// Hours from the start of the path to `step` (`step × stepSeconds / 3600`, the same
+  /// expression as the depletion times, so equal steps print as equal hours).
   public func hours(atStep step: Int) -> Double { Double(step) * stepSeconds / 3600 }
+
+  private enum CodingKeys: String, CodingKey {
+    case symbols, checkpointSteps, initialFund, depletionThreshold, stepSeconds, pathCount, depletedPaths, adlPaths
+    case means, cascadeRounds, depletionSteps, fundLosses, drawdowns, markets, checkpointSketches
+  }
+
+  /// Decodes saved statistics (e.g. a shard's), checking that the parts fit together so
+  /// that a corrupt file fails here rather than in a later ``merge(_:)``.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    symbols = try container.decode([String].self, forKey: .symbols)
+    checkpointSteps = try container.decode([Int].self, forKey: .checkpointSteps)
+    initialFund = try container.decode(Double.self, forKey: .initialFund)
+    depletionThreshold = try container.decode(Double.self, forKey: .depletionThreshold)
+    stepSeconds = try container.decode(Double.self, forKey: .stepSeconds)
+    pathCount = try container.decode(Int.self, forKey: .pathCount)
+    depletedPaths = try container.decode(Int.self, forKey: .depletedPaths)
+    adlPaths = try container.decode(Int.self, forKey: .adlPaths)
+    means = try container.decode([MeanAccumulator].self, forKey: .means)
+    cascadeRounds = try container.decode(IntegerTally.self, forKey: .cascadeRounds)
+    depletionSteps = try container.decode(IntegerTally.self, forKey: .depletionSteps)
+    fundLosses = try container.decode([Double].self, forKey: .fundLosses)
+    drawdowns = try container.decode([Double].self, forKey: .drawdowns)
+    markets = try container.decode([MarketTotals].self, forKey: .markets)
+    checkpointSketches = try container.decode([HistogramSketch].self, forKey: .checkpointSketches)
+    let consistent =
+      means.count == PathQuantity.allCases.count && markets.count == symbols.count
+      && checkpointSketches.count == checkpointSteps.count && fundLosses.count == pathCount
+      && drawdowns.count == pathCount && cascadeRounds.total == pathCount && depletionSteps.total == depletedPaths
+      && means.allSatisfy { $0.count == pathCount } && stepSeconds > 0
+    guard consistent else {
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: decoder.codingPath, debugDescription: "run statistics parts do not match their path count"))
+    }
+  }
 }

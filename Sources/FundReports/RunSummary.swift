@@ -44,7 +44,7 @@ public struct RunSummary: Sendable, Equatable {
     let losses = statistics.fundLosses.sorted()
     let drawdowns = statistics.drawdowns.sorted()
     let n = statistics.pathCount
-    let hoursPerStep = statistics.stepSeconds / 3600
+    let stepSeconds = statistics.stepSeconds
     var estimates: [String: Estimate] = [
       "depletion_probability": WilsonInterval.estimate(successes: statistics.depletedPaths, trials: n),
       "adl_probability": WilsonInterval.estimate(successes: statistics.adlPaths, trials: n),
@@ -72,7 +72,9 @@ public struct RunSummary: Sendable, Equatable {
       estimates["fund_loss_es_\(suffix)"] = ExpectedShortfall.estimate(sortedLosses: losses, level: level)
     }
     for (suffix, level) in [("05", 0.05), ("25", 0.25), ("50", 0.5), ("75", 0.75), ("95", 0.95)] {
-      estimates["time_to_depletion_p\(suffix)"] = statistics.depletionSteps.quantileEstimate(level, scale: hoursPerStep)
+      estimates["time_to_depletion_p\(suffix)"] = statistics.depletionSteps.quantileEstimate(level) {
+        $0 * stepSeconds / 3600
+      }
     }
     metrics = MetricDefinition.all.map { definition in
       SummaryMetric(

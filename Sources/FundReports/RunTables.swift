@@ -36,7 +36,9 @@ public enum RunTables {
     var text = CSVField.record(FundQuantileRow.columns)
     for row in summary.fundQuantiles {
       text += CSVField.record(
-        [String(row.step), CSVField.format(row.hours)] + row.quantiles.map(CSVField.format) + [CSVField.format(row.mean)])
+        [String(row.step), CSVField.format(row.hours)] + row.quantiles.map(CSVField.format) + [
+          CSVField.format(row.mean)
+        ])
     }
     return text
   }

@@ -41,7 +41,9 @@ public struct SVGCanvas: Sendable {
   }
 
   /// An open polyline through `points`.
-  public mutating func polyline(_ points: [(x: Double, y: Double)], stroke: String, width: Double = 1.5, dash: String? = nil) {
+  public mutating func polyline(
+    _ points: [(x: Double, y: Double)], stroke: String, width: Double = 1.5, dash: String? = nil
+  ) {
     guard points.count >= 2 else { return }
     var element = "<polyline points=\"\(Self.pointList(points))\" fill=\"none\" stroke=\"\(stroke)\""
     element += " stroke-width=\"\(Self.number(width))\" stroke-linejoin=\"round\""

@@ -57,16 +57,21 @@ public struct MetricDefinition: Sendable, Hashable {
   public let meaning: String
 
   public static let all: [MetricDefinition] = [
-    .init(name: "depletion_probability", unit: .probability, meaning: "share of paths on which the fund reached the depletion threshold (Wilson CI)"),
-    .init(name: "adl_probability", unit: .probability, meaning: "share of paths with at least one ADL event (Wilson CI)"),
+    .init(
+      name: "depletion_probability", unit: .probability,
+      meaning: "share of paths on which the fund reached the depletion threshold (Wilson CI)"),
+    .init(
+      name: "adl_probability", unit: .probability, meaning: "share of paths with at least one ADL event (Wilson CI)"),
     .init(name: "adl_events_mean", unit: .events, meaning: "liquidations that needed ADL, per path"),
     .init(name: "adl_notional_mean", unit: .currency, meaning: "notional closed by ADL, per path"),
     .init(name: "adl_positions_mean", unit: .positions, meaning: "counterparty positions hit by ADL, per path"),
     .init(name: "liquidations_mean", unit: .positions, meaning: "positions liquidated, per path"),
     .init(name: "liquidated_notional_mean", unit: .currency, meaning: "notional liquidated, per path"),
     .init(name: "shortfall_mean", unit: .currency, meaning: "losses beyond bankruptcy paid by the fund, per path"),
-    .init(name: "bad_debt_mean", unit: .currency, meaning: "losses beyond bankruptcy left to ADL counterparties, per path"),
-    .init(name: "fund_inflow_mean", unit: .currency, meaning: "penalties and takeover profits paid into the fund, per path"),
+    .init(
+      name: "bad_debt_mean", unit: .currency, meaning: "losses beyond bankruptcy left to ADL counterparties, per path"),
+    .init(
+      name: "fund_inflow_mean", unit: .currency, meaning: "penalties and takeover profits paid into the fund, per path"),
     .init(name: "vault_inflow_mean", unit: .currency, meaning: "penalties paid to the market-making vault, per path"),
     .init(name: "final_fund_mean", unit: .currency, meaning: "fund balance at the horizon"),
     .init(name: "min_fund_mean", unit: .currency, meaning: "lowest fund balance over the path"),
@@ -77,16 +82,28 @@ public struct MetricDefinition: Sendable, Hashable {
     .init(name: "fund_loss_es_95", unit: .currency, meaning: "mean fund loss over the worst 5% of paths"),
     .init(name: "fund_loss_es_99", unit: .currency, meaning: "mean fund loss over the worst 1% of paths"),
     .init(name: "fund_loss_es_99_9", unit: .currency, meaning: "mean fund loss over the worst 0.1% of paths"),
-    .init(name: "fund_drawdown_var_99", unit: .currency, meaning: "99% quantile of initial minus lowest balance: the fund needed for 99% survival, ignoring feedback"),
-    .init(name: "time_to_depletion_p05", unit: .hours, meaning: "5% quantile of the time to depletion, over depleted paths"),
-    .init(name: "time_to_depletion_p25", unit: .hours, meaning: "25% quantile of the time to depletion, over depleted paths"),
+    .init(
+      name: "fund_drawdown_var_99", unit: .currency,
+      meaning:
+        "99% quantile of initial minus lowest balance: the fund needed for 99% survival, ignoring feedback (equal to initial minus threshold: at least that)"
+    ),
+    .init(
+      name: "time_to_depletion_p05", unit: .hours, meaning: "5% quantile of the time to depletion, over depleted paths"),
+    .init(
+      name: "time_to_depletion_p25", unit: .hours, meaning: "25% quantile of the time to depletion, over depleted paths"
+    ),
     .init(name: "time_to_depletion_p50", unit: .hours, meaning: "median time to depletion, over depleted paths"),
-    .init(name: "time_to_depletion_p75", unit: .hours, meaning: "75% quantile of the time to depletion, over depleted paths"),
-    .init(name: "time_to_depletion_p95", unit: .hours, meaning: "95% quantile of the time to depletion, over depleted paths"),
+    .init(
+      name: "time_to_depletion_p75", unit: .hours, meaning: "75% quantile of the time to depletion, over depleted paths"
+    ),
+    .init(
+      name: "time_to_depletion_p95", unit: .hours, meaning: "95% quantile of the time to depletion, over depleted paths"
+    ),
     .init(name: "cascade_rounds_mean", unit: .rounds, meaning: "deepest liquidation cascade of the path"),
     .init(name: "cascade_rounds_p99", unit: .rounds, meaning: "99% quantile of the deepest cascade"),
     .init(name: "cascade_rounds_max", unit: .rounds, meaning: "deepest cascade on any path"),
-    .init(name: "round_cap_hits_mean", unit: .events, meaning: "market-steps whose cascade hit the round cap, per path"),
+    .init(
+      name: "round_cap_hits_mean", unit: .events, meaning: "market-steps whose cascade hit the round cap, per path"),
     .init(name: "paths", unit: .paths, meaning: "simulated paths"),
   ]
 

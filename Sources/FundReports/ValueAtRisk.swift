@@ -13,7 +13,10 @@
 ///
 /// The same estimator gives the **drawdown quantile** `Q₇(0.99)` of `initial − min fund`:
 /// the fund a venue would have needed to stay solvent on 99% of paths, *ignoring feedback*
-/// (a larger fund changes when ADL starts and thus the paths themselves).
+/// (a larger fund changes when ADL starts and thus the paths themselves). When the waterfall
+/// never lets the balance fall below the depletion threshold (ADL takes over there), the
+/// drawdown saturates at `initial − threshold`: a value equal to that reads "at least the
+/// whole fund", not "exactly the fund".
 public enum ValueAtRisk {
   /// `VaR_α` and its interval from losses sorted ascending.
   ///

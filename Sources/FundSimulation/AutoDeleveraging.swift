@@ -61,6 +61,11 @@ extension FundSimulator {
       matched = open * share
     }
 
+    if matched > 0 {
+      // An ADL event is a liquidation that deleveraged at least one counterparty.
+      outcome.adlEvents += 1
+      outcome.markets[k].adlEvents += 1
+    }
     let perUnit = side.sign * (mark - pb)
     outcome.traderLoss += size * perUnit
     outcome.adlCounterpartyGain += matched * perUnit

@@ -67,8 +67,6 @@ extension FundSimulator {
         }
       }
       if toADL > 0 {
-        outcome.adlEvents += 1
-        outcome.markets[k].adlEvents += 1
         deleverage(
           market: k, side: ladder.side, size: toADL, bankruptcyPrice: pb, mark: mark, step: step, workspace: ws,
           fund: &fund, outcome: &outcome)
@@ -125,8 +123,6 @@ extension FundSimulator {
       }
       let unfilled = q - filled
       if unfilled > 0 {
-        outcome.adlEvents += 1
-        outcome.markets[k].adlEvents += 1
         deleverage(
           market: k, side: ladder.side, size: unfilled, bankruptcyPrice: pb, mark: price, step: step, workspace: ws,
           fund: &fund, outcome: &outcome)

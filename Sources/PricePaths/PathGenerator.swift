@@ -61,7 +61,10 @@ public struct PathGenerator: Sendable {
     let m = model.marketCount
     precondition(workspace.steps == steps && workspace.markets == m, "workspace of the wrong shape")
     let logPrices = workspace.logPrices
-    for i in 0..<m { logPrices[i] = Double.log(model.markets[i].price) }
+    for i in 0..<m {
+      workspace.initialPrices[i] = model.markets[i].price
+      logPrices[i] = Double.log(model.markets[i].price)
+    }
 
     if let replay = model.replay {
       for t in 1...steps {

@@ -12,6 +12,8 @@ public final class PathWorkspace {
   let normals: UnsafeMutablePointer<Double>
   /// Correlated shocks, then log-returns, `steps × markets`.
   let shocks: UnsafeMutablePointer<Double>
+  /// The initial prices, kept exactly (step 0 is the scenario's price, not exp(log price)).
+  let initialPrices: UnsafeMutablePointer<Double>
 
   public init(steps: Int, markets: Int) {
     self.steps = steps
@@ -19,20 +21,24 @@ public final class PathWorkspace {
     logPrices = .allocate(capacity: (steps + 1) * markets)
     normals = .allocate(capacity: steps * markets)
     shocks = .allocate(capacity: steps * markets)
+    initialPrices = .allocate(capacity: markets)
   }
 
   deinit {
     logPrices.deallocate()
     normals.deallocate()
     shocks.deallocate()
+    initialPrices.deallocate()
   }
 
   /// The log-price of `market` at `step` (0…steps).
   @inlinable
   public func logPrice(step: Int, market: Int) -> Double { logPrices[step * markets + market] }
 
-  /// The price of `market` at `step`.
-  public func price(step: Int, market: Int) -> Double { Double.exp(logPrice(step: step, market: market)) }
+  /// The price of `market` at `step`; step 0 is the initial price exactly.
+  public func price(step: Int, market: Int) -> Double {
+    step == 0 ? initialPrices[market] : Double.exp(logPrice(step: step, market: market))
+  }
 }
 
 import RealModule

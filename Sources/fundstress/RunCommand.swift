@@ -32,7 +32,7 @@ struct RunCommand: ParsableCommand {
 
   func validate() throws {
     for text in failIf {
-      do { _ = try FailCondition(parsing: text) } catch { throw CommandLineError("--fail-if \(error)") }
+      do { _ = try FailCondition(parsing: text) } catch { throw CommandLineError("\(error)") }
     }
   }
 

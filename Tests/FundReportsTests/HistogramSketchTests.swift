@@ -21,8 +21,10 @@ import Testing
     var sketch = HistogramSketch.fundBalance(initialFund: 1_000_000, depletionThreshold: 0)
     for value in values { sketch.add(value) }
     let sorted = values.sorted()
-    let width = sketch.binWidth  // (3e6 + 5e4)/4000 = 762.5
-    #expect(width == 762.5)
+    // Rough width (3e6 + 5e4)/4000 = 762.5 → 1e6/762.5 = 1311.48 → 1311 bins between the
+    // threshold 0 and the initial fund: width 1e6/1311 = 762.777…
+    let width = sketch.binWidth
+    #expect(width.isApproximately(1e6 / 1311, tolerance: 1e-9))
     for p in [0.0, 0.001, 0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99, 0.999, 1] {
       let exact = try #require(EmpiricalQuantile.type7(sorted, p))
       let estimate = try #require(sketch.quantile(p))
@@ -39,6 +41,48 @@ import Testing
     for _ in 0..<5_000 { sketch.add(20_000_000) }
     for value in sketch.quantiles(FundQuantileRow.levels) { #expect(value == 20_000_000) }
     #expect(sketch.mean == 20_000_000)
+  }
+
+  @Test func thresholdAndInitialFundAreBinEdges() {
+    for (fund, threshold) in [(1e6, 0.0), (2e7, 0), (2e7, 5e6), (3.3e5, -1e5), (123_456.789, 0)] {
+      let sketch = HistogramSketch.fundBalance(initialFund: fund, depletionThreshold: threshold)
+      for edge in [threshold, fund] {
+        let position = (edge - sketch.lowerBound) / sketch.binWidth
+        #expect(position.isApproximately(position.rounded(), tolerance: 1e-6), "\(fund), \(threshold)")
+      }
+      #expect((3_900...4_100).contains(sketch.binCount))
+      #expect(sketch.lowerBound < min(threshold, 0) && sketch.upperBound >= 3 * fund)
+    }
+  }
+
+  @Test func atomsAtTheInitialFundAndThresholdAreExactAmidOtherValues() throws {
+    // 45% of paths untouched at 1e6, 10% floored at 0, the rest spread on both sides of
+    // both atoms (also inside their bins). Exact type-7 quantiles landing on an atom must
+    // be reproduced exactly.
+    var generator = SplitMix64(state: 17)
+    var values: [Double] = []
+    for index in 0..<10_000 {
+      let u = Double(generator.next() >> 11) * 0x1p-53
+      switch index % 20 {
+      case 0..<9: values.append(1_000_000)
+      case 9, 10: values.append(0)
+      case 11: values.append(1_000_000 + (u - 0.5) * 1_000)  // within a bin of the atom
+      case 12: values.append((u - 0.5) * 1_000)
+      default: values.append(u * 1_200_000 - 40_000)  // inside the range
+      }
+    }
+    var sketch = HistogramSketch.fundBalance(initialFund: 1_000_000, depletionThreshold: 0)
+    for value in values { sketch.add(value) }
+    let sorted = values.sorted()
+    for p in [0.1, 0.12, 0.5, 0.6, 0.7] {
+      let exact = try #require(EmpiricalQuantile.type7(sorted, p))
+      #expect(exact == 0 || exact == 1_000_000, "p = \(p) is not on an atom: \(exact)")
+      #expect(sketch.quantile(p) == exact, "p = \(p)")
+    }
+    for p in [0.01, 0.05, 0.25, 0.4, 0.95, 0.99] {
+      let exact = try #require(EmpiricalQuantile.type7(sorted, p))
+      #expect((try #require(sketch.quantile(p)) - exact).magnitude <= sketch.binWidth)
+    }
   }
 
   @Test func outOfRangeValuesKeepExactExtremes() {

@@ -23,7 +23,7 @@ import Testing
   @Test func scaledQuantileEstimate() {
     // Depletion steps 60, 120, 180 with 60-s steps in hours: median 2 h.
     let counts = tally([60, 120, 180])
-    #expect(counts.quantileEstimate(0.5, scale: 60.0 / 3600).value == 2)
+    #expect(counts.quantileEstimate(0.5) { $0 * 60 / 3600 }.value == 2)
   }
 
   @Test func mergeAndCodableAreCanonical() throws {

@@ -2,11 +2,11 @@ import Foundation
 import FundSimulation
 import PricePaths
 
+@testable import FundReports
+
 #if canImport(FoundationXML)
   import FoundationXML
 #endif
-
-@testable import FundReports
 
 /// A strict RFC 4180 parser for the tests: records end with `\n` (or `\r\n`); a quoted
 /// field may contain commas, doubled quotes and newlines; a quote inside an unquoted field,
@@ -53,11 +53,15 @@ enum CSVParser {
         afterQuote = false
         fieldStarted = false
       case "\"":
-        guard field.isEmpty, !afterQuote else { throw Malformed(description: "stray quote in record \(records.count + 1)") }
+        guard field.isEmpty, !afterQuote else {
+          throw Malformed(description: "stray quote in record \(records.count + 1)")
+        }
         quoted = true
         fieldStarted = true
       default:
-        guard !afterQuote else { throw Malformed(description: "text after closing quote in record \(records.count + 1)") }
+        guard !afterQuote else {
+          throw Malformed(description: "text after closing quote in record \(records.count + 1)")
+        }
         field.append(character)
         fieldStarted = true
       }
@@ -84,7 +88,9 @@ enum CSVParser {
 final class XMLCheck: NSObject, XMLParserDelegate {
   private(set) var root: String?
   private(set) var elementCounts: [String: Int] = [:]
+  /// The text content of each element (entity-split callbacks joined), trimmed.
   private(set) var texts: [String] = []
+  private var buffer = ""
 
   static func parse(_ text: String) -> (ok: Bool, check: XMLCheck, error: String?) {
     let parser = XMLParser(data: Data(text.utf8))
@@ -100,11 +106,19 @@ final class XMLCheck: NSObject, XMLParserDelegate {
   ) {
     if root == nil { root = elementName }
     elementCounts[elementName, default: 0] += 1
+    buffer = ""
   }
 
   func parser(_ parser: XMLParser, foundCharacters string: String) {
-    let trimmed = string.trimmingCharacters(in: .whitespacesAndNewlines)
+    buffer += string
+  }
+
+  func parser(
+    _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?
+  ) {
+    let trimmed = buffer.trimmingCharacters(in: .whitespacesAndNewlines)
     if !trimmed.isEmpty { texts.append(trimmed) }
+    buffer = ""
   }
 }
 
@@ -185,7 +199,8 @@ enum Fixtures {
 
   static func context(paths: Int) -> ReportContext {
     ReportContext(
-      scenarioName: "test, \"quoted\" | piped", scenarioLines: ["3 markets: BTC, ETH, SOL", "horizon 1 h at 1-minute steps"],
+      scenarioName: "test, \"quoted\" | piped",
+      scenarioLines: ["3 markets: BTC, ETH, SOL", "horizon 1 h at 1-minute steps"],
       symbols: symbols, seed: 7, paths: paths, threads: 2, version: "0.1.0-test", wallSeconds: 1.25,
       commandLine: ["fundstress", "run", "--paths", "\(paths)", "--out", "my reports/x"], currency: "USDC",
       mechanic: "market-close", ranking: "pnl-leverage", initialFund: initialFund, depletionThreshold: 0,

@@ -46,7 +46,8 @@ struct MarketModelTests {
   @Test(arguments: [Double.nan, 21.0, -25.0])
   func badBetaNamesTheKey(beta: Double) {
     let error = modelInputError {
-      try MarketModel(symbol: "SOL", price: 150, volatility: 1, returns: .jumps(beta: beta, dof: nil)).validate(index: 0)
+      try MarketModel(symbol: "SOL", price: 150, volatility: 1, returns: .jumps(beta: beta, dof: nil)).validate(
+        index: 0)
     }
     #expect(error?.key == "markets[0].returns.beta")
   }

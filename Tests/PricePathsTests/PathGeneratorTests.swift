@@ -93,11 +93,15 @@ struct PathGeneratorTests {
       let mu = market.drift
       let expected = (mu - 0.5 * sigma * sigma) * years
       let mean = finals[i].reduce(0, +) / paths
-      #expect(abs(mean - expected) <= 4 * sigma * years.squareRoot() / paths.squareRoot(), "\(market.symbol): mean \(mean), expected \(expected)")
+      #expect(
+        abs(mean - expected) <= 4 * sigma * years.squareRoot() / paths.squareRoot(),
+        "\(market.symbol): mean \(mean), expected \(expected)")
       let growth = finals[i].reduce(0) { $0 + Double.exp($1) } / paths
       let expectedGrowth = Double.exp(mu * years)
       let sd = expectedGrowth * Double.expMinusOne(sigma * sigma * years).squareRoot()
-      #expect(abs(growth - expectedGrowth) <= 4 * sd / paths.squareRoot(), "\(market.symbol): E[P(T)/P(0)] \(growth), expected \(expectedGrowth)")
+      #expect(
+        abs(growth - expectedGrowth) <= 4 * sd / paths.squareRoot(),
+        "\(market.symbol): E[P(T)/P(0)] \(growth), expected \(expectedGrowth)")
     }
   }
 
@@ -150,7 +154,9 @@ struct PathGeneratorTests {
     let theory = Self.studentTKurtosis(dof: nu)
     #expect(theory.excess == 1 && theory.nVariance == 720)
     #expect(abs(moments.variance - 1) <= 4 * ((theory.mu4 - 1) / n).squareRoot(), "variance \(moments.variance)")
-    #expect(abs(moments.excessKurtosis - theory.excess) <= 4 * (theory.nVariance / n).squareRoot(), "excess kurtosis \(moments.excessKurtosis)")
+    #expect(
+      abs(moments.excessKurtosis - theory.excess) <= 4 * (theory.nVariance / n).squareRoot(),
+      "excess kurtosis \(moments.excessKurtosis)")
     #expect(abs(moments.mean) <= 4 / n.squareRoot())
   }
 
@@ -200,7 +206,9 @@ struct PathGeneratorTests {
     let moments = SampleMoments(chi)
     let n = Double(chi.count)
     #expect(abs(moments.mean - nu) <= 4 * (2 * nu / n).squareRoot(), "mean of W \(moments.mean)")
-    #expect(abs(moments.variance - 2 * nu) <= 4 * ((8 * nu * nu + 48 * nu) / n).squareRoot(), "variance of W \(moments.variance)")
+    #expect(
+      abs(moments.variance - 2 * nu) <= 4 * ((8 * nu * nu + 48 * nu) / n).squareRoot(),
+      "variance of W \(moments.variance)")
   }
 
   // Expected: with a shared mixing variable, joint extremes are more frequent than under
@@ -214,7 +222,9 @@ struct PathGeneratorTests {
     let gbm = try Self.twoMarketShocks(.gbm, paths: 200, steps: 500)
     let t = try Self.twoMarketShocks(.studentT(dof: 4), paths: 200, steps: 500)
     let threshold = 3 * 0.8 * (Self.minute / Horizon.secondsPerYear).squareRoot()
-    let joint = { (x: [[Double]]) in x[0].indices.filter { abs(x[0][$0]) > threshold && abs(x[1][$0]) > threshold }.count }
+    let joint = { (x: [[Double]]) in
+      x[0].indices.filter { abs(x[0][$0]) > threshold && abs(x[1][$0]) > threshold }.count
+    }
     let n = gbm[0].count
     let pG = Double(joint(gbm)) / Double(n)
     let pT = Double(joint(t)) / Double(n)
@@ -297,8 +307,10 @@ struct PathGeneratorTests {
     let big = 100 * lambda / 24
     let moments = SampleMoments(counts)
     let paths = Double(counts.count)
-    #expect(abs(moments.mean - big) <= 4 * (big / paths).squareRoot(), "mean jumps per path \(moments.mean), Λ = \(big)")
-    #expect(abs(moments.variance - big) <= 4 * ((big + 2 * big * big) / paths).squareRoot(), "variance \(moments.variance)")
+    #expect(
+      abs(moments.mean - big) <= 4 * (big / paths).squareRoot(), "mean jumps per path \(moments.mean), Λ = \(big)")
+    #expect(
+      abs(moments.variance - big) <= 4 * ((big + 2 * big * big) / paths).squareRoot(), "variance \(moments.variance)")
   }
 
   // Expected: each jump's log-size is N(μ_J, σ_J²) (JumpFactor), and arrivals are uniform
@@ -341,7 +353,9 @@ struct PathGeneratorTests {
       jumps: JumpFactor(intensityPerDay: 3, mean: -0.1, stdev: 0.05))
     let growth = Self.finalLogReturns(PathGenerator(model: model, seed: 21), paths: 0..<4000)[0].map { Double.exp($0) }
     let moments = SampleMoments(growth)
-    #expect(abs(moments.mean - 1) <= 4 * moments.standardDeviation / Double(growth.count).squareRoot(), "E[P(T)/P(0)] = \(moments.mean)")
+    #expect(
+      abs(moments.mean - 1) <= 4 * moments.standardDeviation / Double(growth.count).squareRoot(),
+      "E[P(T)/P(0)] = \(moments.mean)")
     // Without compensation the mean would be exp(λT·κ) = exp(3·(e^{−0.15+0.0028}−1)) ≈ 0.66.
     #expect(moments.mean > 0.9)
   }
@@ -381,6 +395,52 @@ struct PathGeneratorTests {
         }
       }
     }
+  }
+
+  // MARK: - The documented algorithm
+
+  // Expected: the algorithm of PathGenerator's doc comment, recomputed here from the public
+  // pieces: Z from ZigguratNormal.fill on the path's `diffusion` stream (T × M, row-major),
+  // X = Z·Lᵀ with L = model.choleskyFactor, W from GammaVariate on the `mixing` stream once
+  // per step (χ²_ν = 2·Gamma(ν/2)), r_i = (μ_i − σ_i²/2)Δt + σ_i√Δt·X_i·√((ν − 2)/W) for
+  // Student-t markets, log-prices the running sums from log price_i. Agreement to 1e-12
+  // (the BLAS may sum in another order or fuse multiply-adds, so not bit for bit).
+  @Test func pathFollowsTheDocumentedAlgorithm() throws {
+    let nu = 5.0
+    let markets = [
+      MarketModel(symbol: "BTC", price: 60_000, volatility: 0.6, drift: 0.2, returns: .studentT(dof: nu)),
+      MarketModel(symbol: "ETH", price: 3_000, volatility: 0.75),
+      MarketModel(symbol: "SOL", price: 150, volatility: 1.0, drift: -0.5, returns: .studentT(dof: nu)),
+    ]
+    let model = try PathModel(
+      markets: markets, correlation: [[1, 0.8, 0.7], [0.8, 1, 0.75], [0.7, 0.75, 1]],
+      horizon: Horizon(steps: 300, stepSeconds: Self.minute))
+    let (t, m, path) = (300, 3, 42)
+    let generator = PathGenerator(model: model, seed: 1234)
+    let workspace = generator.makeWorkspace()
+    generator.generate(path: path, into: workspace)
+
+    var diffusion = generator.streams.generator(path: path, purpose: .diffusion)
+    var z = [Double](repeating: 0, count: t * m)
+    z.withUnsafeMutableBufferPointer { ZigguratNormal.fill($0, using: &diffusion) }
+    var mixing = generator.streams.generator(path: path, purpose: .mixing)
+    let l = model.choleskyFactor
+    let dt = model.horizon.stepYears
+    var level = markets.map { Double.log($0.price) }
+    var worst = 0.0
+    for step in 0..<t {
+      let w = ((nu - 2) / GammaVariate.chiSquare(degreesOfFreedom: nu, using: &mixing)).squareRoot()
+      for i in 0..<m {
+        var x = 0.0
+        for k in 0...i { x += l[i * m + k] * z[step * m + k] }
+        let mu = markets[i].drift
+        let sigma = markets[i].volatility
+        let mix = markets[i].returns.dof == nil ? 1 : w
+        level[i] += (mu - 0.5 * sigma * sigma) * dt + sigma * dt.squareRoot() * x * mix
+        worst = max(worst, abs(workspace.logPrice(step: step + 1, market: i) - level[i]))
+      }
+    }
+    #expect(worst <= 1e-12, "largest log-price difference \(worst)")
   }
 
   // MARK: - Reproducibility

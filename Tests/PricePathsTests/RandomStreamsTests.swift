@@ -47,7 +47,8 @@ struct RandomStreamsTests {
     }
     #expect(firsts.count == count)
     let base = RandomStreams(seed: 1)
-    #expect(prefix(base.generator(path: 0, purpose: .diffusion)) != prefix(base.generator(path: 1, purpose: .diffusion)))
+    #expect(
+      prefix(base.generator(path: 0, purpose: .diffusion)) != prefix(base.generator(path: 1, purpose: .diffusion)))
     #expect(prefix(base.generator(path: 0, purpose: .diffusion)) != prefix(base.generator(path: 0, purpose: .mixing)))
     #expect(
       prefix(base.generator(path: 0, purpose: .diffusion))

@@ -32,4 +32,14 @@ struct ReplayPricesTests {
     }
     #expect(error?.key == "replay[step 2].ETH")
   }
+
+  // Expected: a replay needs at least one symbol column. Today `ReplayPrices(symbols: [],
+  // rows: [[], []])` is accepted, and its `steps` (prices.count / symbols.count) then traps
+  // on a division by zero (see the report). PathModel refuses such a replay for a scenario
+  // with markets, but a file loader that asks for `steps` first would crash.
+  @Test func replayWithoutSymbolColumnsIsRefused() {
+    withKnownIssue("ReplayPrices accepts zero symbol columns; steps then divides by zero") {
+      #expect(throws: ModelInputError.self) { _ = try ReplayPrices(symbols: [], rows: [[], []]) }
+    }
+  }
 }

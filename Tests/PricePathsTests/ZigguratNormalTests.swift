@@ -87,7 +87,7 @@ struct ZigguratNormalTests {
       guard armed else { return base.next() }
       armed = false
       let tailSign = base.next() & 1
-      let magnitude: UInt64 = (1 << 52) - 1 & ~(1 << 8) | (tailSign << 8)
+      let magnitude: UInt64 = (((1 << 52) - 1) & ~(1 << 8)) | (tailSign << 8)
       return magnitude << 9
     }
   }
@@ -121,7 +121,9 @@ struct ZigguratNormalTests {
     let density = Double.exp(-0.5 * r * r) / (2 * Double.pi).squareRoot()
     let expectedExcess = density / tailR - r
     let moments = SampleMoments(excess)
-    #expect(abs(moments.mean - expectedExcess) <= 4 * moments.standardDeviation / Double(n).squareRoot(), "mean excess \(moments.mean), expected \(expectedExcess)")
+    #expect(
+      abs(moments.mean - expectedExcess) <= 4 * moments.standardDeviation / Double(n).squareRoot(),
+      "mean excess \(moments.mean), expected \(expectedExcess)")
     #expect(abs(Double(negatives) / Double(n) - 0.5) <= fourBinomialSE(p: 0.5, n: n))
   }
 

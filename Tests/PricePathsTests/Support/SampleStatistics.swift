@@ -143,4 +143,3 @@ func modelInputError(
     return nil
   }
 }
-

@@ -1,0 +1,88 @@
+import Foundation
+import FundSimulation
+import Testing
+
+@testable import FundReports
+
+@Suite struct RunStatisticsTests {
+  /// Every output a run produces from its statistics, as bytes.
+  func outputs(_ statistics: RunStatistics) throws -> [Data] {
+    let summary = RunSummary(statistics: statistics)
+    let context = Fixtures.context(paths: statistics.pathCount)
+    return [
+      Data(RunTables.summaryCSV(summary).utf8), Data(RunTables.marketsCSV(summary).utf8),
+      Data(RunTables.fundQuantilesCSV(summary).utf8), Data(MarkdownReport.render(summary, context: context).utf8),
+      Data(FanChart.svg(summary).utf8), Data(PnLHistogramChart.svg(summary).utf8),
+      try RunJSON.data(summary, context: context),
+    ]
+  }
+
+  @Test func mergingEqualsAddingAllPathsByteForByte() throws {
+    let outcomes = Fixtures.randomOutcomes(count: 3_000)
+    let whole = Fixtures.statistics(outcomes)
+
+    // Two shards.
+    var first = Fixtures.statistics(Array(outcomes[..<1_234]))
+    first.merge(Fixtures.statistics(Array(outcomes[1_234...])))
+    #expect(try outputs(first) == outputs(whole))
+
+    // Fixed chunks of 97 merged in order, as the driver does.
+    var chunked = Fixtures.emptyStatistics()
+    for start in stride(from: 0, to: outcomes.count, by: 97) {
+      chunked.merge(Fixtures.statistics(Array(outcomes[start..<min(outcomes.count, start + 97)])))
+    }
+    #expect(try outputs(chunked) == outputs(whole))
+    #expect(chunked.fundLosses == whole.fundLosses)
+
+    // Chunks merged out of order (e.g. per-worker partials): same outputs.
+    var shuffled = Fixtures.emptyStatistics()
+    for start in stride(from: 0, to: outcomes.count, by: 250).reversed() {
+      shuffled.merge(Fixtures.statistics(Array(outcomes[start..<min(outcomes.count, start + 250)])))
+    }
+    #expect(try outputs(shuffled) == outputs(whole))
+  }
+
+  @Test func countsAndPerPathValues() {
+    var outcome = Fixtures.quiet(path: 0)
+    outcome.finalFund = 900_000
+    outcome.minFund = 850_000
+    outcome.depletionStep = 12
+    outcome.adlEvents = 1
+    outcome.maxCascadeRounds = 3
+    let statistics = Fixtures.statistics([outcome, Fixtures.quiet(path: 1)])
+    #expect(statistics.pathCount == 2)
+    #expect(statistics.depletedPaths == 1)
+    #expect(statistics.adlPaths == 1)
+    #expect(statistics.fundLosses == [100_000, 0])
+    #expect(statistics.drawdowns == [150_000, 0])
+    #expect(statistics.depletionSteps.sortedCounts.map(\.value) == [12])
+    #expect(statistics.cascadeRounds.maximum == 3)
+    #expect(statistics.mean(.finalFund).value == 950_000)
+    #expect(statistics.hours(atStep: 90) == 1.5)
+  }
+
+  @Test func codableRoundTripPreservesEveryOutput() throws {
+    let statistics = Fixtures.statistics(Fixtures.randomOutcomes(count: 1_500, seed: 8))
+    let data = try JSONEncoder().encode(statistics)
+    let decoded = try JSONDecoder().decode(RunStatistics.self, from: data)
+    #expect(try outputs(decoded) == outputs(statistics))
+    // A decoded shard still merges.
+    var merged = decoded
+    merged.merge(decoded)
+    #expect(merged.pathCount == 3_000)
+  }
+
+  @Test func inconsistentSavedStatisticsAreRejected() throws {
+    let statistics = Fixtures.statistics(Fixtures.randomOutcomes(count: 20))
+    var object = try #require(
+      try JSONSerialization.jsonObject(with: JSONEncoder().encode(statistics)) as? [String: Any])
+    object["pathCount"] = 21
+    let corrupt = try JSONSerialization.data(withJSONObject: object)
+    #expect(throws: DecodingError.self) { try JSONDecoder().decode(RunStatistics.self, from: corrupt) }
+  }
+
+  @Test func negativeZeroLossIsStoredAsPositiveZero() {
+    let statistics = Fixtures.statistics([Fixtures.quiet(path: 0)])
+    #expect(statistics.fundLosses[0].sign == .plus)
+  }
+}

@@ -1,0 +1,218 @@
+import Foundation
+import Testing
+
+/// Bad input (DESIGN §8): a one-line error naming the file and the place, a non-zero exit
+/// status, and no output folder (not even a staging folder).
+@Suite struct BadInputTests {
+  /// One bad input: the files to write into the scratch folder, the command line, and what
+  /// the error must say.
+  struct Case: Sendable, CustomTestStringConvertible {
+    var name: String
+    /// Files written before the run (relative path → content); `scenario.yaml` by default
+    /// is the fixture.
+    var files: [String: String] = [:]
+    var arguments: [String]
+    /// 1 for bad input, 64 for a command-line syntax error caught by ArgumentParser.
+    var status: Int32 = 1
+    /// Substrings the (first) error line must contain: the file, the place, the key.
+    var mentions: [String]
+    /// Whether the scenario file is at fault (then `scenario check` and `paths` must refuse it too).
+    var scenarioFault = false
+    var out = "out"
+
+    var testDescription: String { name }
+  }
+
+  static let fixture = Fixture.scenario()
+
+  static let cases: [Case] = [
+    Case(
+      name: "malformed YAML", files: ["scenario.yaml": "name: tiny\nseed: [3\nhorizon: {steps: 10}\n"],
+      arguments: run(), mentions: ["scenario.yaml:", "malformed YAML"], scenarioFault: true),
+    Case(
+      name: "unknown key",
+      files: ["scenario.yaml": Fixture.replacing("    volatility: 3.0", with: "    volatilty: 3.0", in: fixture)],
+      arguments: run(), mentions: ["scenario.yaml:15:", "markets[1].volatilty", "volatility"], scenarioFault: true),
+    Case(
+      name: "wrong type", files: ["scenario.yaml": Fixture.replacing("steps: 100,", with: "steps: many,", in: fixture)],
+      arguments: run(), mentions: ["scenario.yaml:4:", "horizon.steps", "many"], scenarioFault: true),
+    Case(
+      name: "negative volatility",
+      files: ["scenario.yaml": Fixture.replacing("volatility: 3.0", with: "volatility: -0.5", in: fixture)],
+      arguments: run(), mentions: ["scenario.yaml:", "markets[1].volatility", "-0.5"], scenarioFault: true),
+    Case(
+      name: "non-positive-definite correlation",
+      files: [
+        "scenario.yaml": Fixture.replacing(
+          "  - [1.0, 0.8, 0.7]\n  - [0.8, 1.0, 0.7]\n  - [0.7, 0.7, 1.0]",
+          with: "  - [1.0, 0.9, -0.9]\n  - [0.9, 1.0, 0.9]\n  - [-0.9, 0.9, 1.0]", in: fixture)
+      ],
+      arguments: run(), mentions: ["scenario.yaml:", "correlation", "smallest eigenvalue", "correlation_repair"],
+      scenarioFault: true),
+    Case(
+      name: "missing scenario file", files: ["scenario.yaml": fixture],
+      arguments: ["run", "--scenario", "nowhere.yaml", "--paths", "10", "--out", "out"],
+      mentions: ["nowhere.yaml", "cannot be read"]),
+    Case(
+      name: "missing positions file", files: ["scenario.yaml": Fixture.scenario(book: .positions("book.csv"))],
+      arguments: run(), mentions: ["scenario.yaml:", "book.positions", "book.csv"], scenarioFault: true),
+    Case(
+      name: "positions row with a bad number",
+      files: [
+        "scenario.yaml": Fixture.scenario(book: .positions("book.csv")),
+        "book.csv": "account,market,side,size,entry_price,margin\na1,BTC,long,1,90000,9000\n"
+          + "a2,ETH,short,10,3000,3000\na3,SOL,long,lots,150,1000\n",
+      ],
+      arguments: run(), mentions: ["book.csv:4", "size", "lots"], scenarioFault: true),
+    Case(
+      name: "positions row with a missing field",
+      files: [
+        "scenario.yaml": Fixture.scenario(book: .positions("book.csv")),
+        "book.csv": "account,market,side,size,entry_price,margin\na1,BTC,long,1,90000,9000\na2,ETH,short,10,3000\n",
+      ],
+      arguments: run(), mentions: ["book.csv:3", "margin", "missing"], scenarioFault: true),
+    Case(
+      name: "positions row with an unknown market",
+      files: [
+        "scenario.yaml": Fixture.scenario(book: .positions("book.csv")),
+        "book.csv": "account,market,side,size,entry_price,margin\n\"x, y\",DOGE,long,1,0.2,0.1\n",
+      ],
+      arguments: run(), mentions: ["book.csv:2", "DOGE"], scenarioFault: true),
+    Case(name: "--paths 0", arguments: run(paths: "0"), mentions: ["--paths", "0"]),
+    Case(name: "--threads 0", arguments: run() + ["--threads", "0"], mentions: ["--threads"]),
+    Case(
+      name: "--fail-if with an unknown metric", arguments: run() + ["--fail-if", "nonsense>1"], mentions: ["nonsense"]),
+    Case(name: "--fail-if without a number", arguments: run() + ["--fail-if", "depletion>lots"], mentions: ["lots"]),
+    Case(
+      name: "--out under a regular file", files: ["scenario.yaml": fixture, "blocker": "not a folder\n"],
+      arguments: run(out: "blocker/report"), mentions: ["blocker/report"], out: "blocker/report"),
+    Case(
+      name: "--out naming a regular file", files: ["scenario.yaml": fixture, "taken": "a file\n"],
+      arguments: run(out: "taken"), mentions: ["taken", "file"], out: "taken"),
+    Case(
+      name: "--paths not a number (usage error)", arguments: run(paths: "many"), status: 64,
+      mentions: ["--paths", "many"]),
+    Case(name: "unknown option (usage error)", arguments: run() + ["--pathz", "3"], status: 64, mentions: ["--pathz"]),
+  ]
+
+  static func run(paths: String = "10", out: String = "out") -> [String] {
+    ["run", "--scenario", "scenario.yaml", "--paths", paths, "--out", out]
+  }
+
+  @Test(arguments: cases)
+  func refusedWithOneLineAndNoOutput(_ bad: Case) async throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    var files = bad.files
+    if files["scenario.yaml"] == nil { files["scenario.yaml"] = Self.fixture }
+    for (path, text) in files { try scratch.write(path, text) }
+    let before = scratch.entries()
+
+    let result = try await fundstress(bad.arguments, in: scratch.url)
+    #expect(!result.signaled && result.status == bad.status, "\(result)")
+    #expect(result.stdout.isEmpty, "\(result)")
+    let lines = result.stderrLines
+    if bad.status == 1 {
+      #expect(lines.count == 1, "expected one line on stderr: \(result)")
+    } else {
+      // ArgumentParser's usage errors: the error line, then the usage.
+      #expect(lines.first?.hasPrefix("Error: ") == true, "\(result)")
+    }
+    let first = lines.first ?? ""
+    for mention in bad.mentions {
+      #expect(first.contains(mention), "the error does not mention '\(mention)': \(first)")
+    }
+
+    // Nothing written: no output, no staging leftovers, the scratch folder as it was.
+    if files[bad.out] == nil { #expect(!scratch.exists(bad.out), "\(bad.out) was created") }
+    #expect(scratch.entries() == before, "the scratch folder changed: \(scratch.entries())")
+    for (path, text) in files { #expect((try? scratch.read(path)) == text, "\(path) was modified") }
+  }
+
+  @Test(arguments: cases.filter(\.scenarioFault))
+  func scenarioCheckAndPathsRefuseTheSameFile(_ bad: Case) async throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    for (path, text) in bad.files { try scratch.write(path, text) }
+    let before = scratch.entries()
+
+    let run = try await fundstress(bad.arguments, in: scratch.url)
+    let check = try await fundstress(["scenario", "check", "scenario.yaml"], in: scratch.url)
+    #expect(check.status == 1 && check.stdout.isEmpty && check.stderrLines.count == 1, "\(check)")
+    #expect(check.stderr == run.stderr, "check and run word the error differently")
+
+    let paths = try await fundstress(
+      ["paths", "--scenario", "scenario.yaml", "--paths", "2", "--out", "prices.csv"], in: scratch.url)
+    #expect(paths.status == 1 && paths.stderrLines.count == 1, "\(paths)")
+    #expect(paths.stderr == run.stderr, "paths and run word the error differently")
+    #expect(scratch.entries() == before, "files appeared: \(scratch.entries())")
+  }
+
+  @Test func aFailedRunLeavesThePreviousReportUntouched() async throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    let (_, previous) = try await runFixture(in: scratch, paths: 30, extra: ["--quiet"])
+    let before = try ReportFolder.csvFiles.map { try scratch.data("out/\($0)") }
+    try scratch.write("broken.yaml", Fixture.replacing("volatility: 2.5", with: "volatility: -1", in: Self.fixture))
+
+    let result = try await fundstress(
+      ["run", "--scenario", "broken.yaml", "--paths", "40", "--out", "out"], in: scratch.url)
+    #expect(result.status == 1, "\(result)")
+    #expect(try ReportFolder.csvFiles.map { try scratch.data("out/\($0)") } == before)
+    #expect(previous.paths.rows.count == 30)
+    #expect(scratch.stagingLeftovers().isEmpty)
+  }
+
+  @Test func pathsRefusesABadSpacingAndAFolderAsItsOutput() async throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    try scratch.write("scenario.yaml", Self.fixture)
+    try FileManager.default.createDirectory(at: scratch.path("folder"), withIntermediateDirectories: false)
+    let before = scratch.entries()
+
+    let every = try await fundstress(
+      ["paths", "--scenario", "scenario.yaml", "--paths", "2", "--every", "0", "--out", "p.csv"], in: scratch.url)
+    #expect(every.status == 1 && every.stderrLines.count == 1, "\(every)")
+    #expect(every.stderr.contains("--every"))
+
+    let folder = try await fundstress(
+      ["paths", "--scenario", "scenario.yaml", "--paths", "2", "--out", "folder"], in: scratch.url)
+    #expect(folder.status == 1 && folder.stderrLines.count == 1, "\(folder)")
+    #expect(folder.stderr.contains("folder"))
+    #expect(scratch.entries() == before, "files appeared: \(scratch.entries())")
+    #expect(scratch.entries("folder").isEmpty)
+  }
+
+  @Test func failIfErrorNamesTheOptionOnce() async throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    try scratch.write("scenario.yaml", Self.fixture)
+    let result = try await fundstress(Self.run() + ["--fail-if", "nonsense>1"], in: scratch.url)
+    #expect(result.status == 1)
+    #expect(!result.stderr.contains("--fail-if --fail-if"), "\(result.stderr)")
+    #expect(result.stderr.contains("--fail-if"), "\(result.stderr)")
+  }
+
+  @Test func anExistingFolderWithOtherFilesIsNotWipedOut() async throws {
+    // `--out` names a folder the user already keeps other files in (or `.`): the run must
+    // not delete them. OutputStaging.commit() moves the whole folder aside and removes it.
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    try scratch.write("scenario.yaml", Self.fixture)
+    try scratch.write("work/notes.txt", "months of work\n")
+    let result = try await fundstress(Self.run(out: "work") + ["--quiet"], in: scratch.url)
+    #expect(result.status == 1, "\(result)")
+    #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+    #expect(result.stderr.contains("notes.txt"), "\(result.stderr)")
+    #expect(scratch.exists("work/notes.txt"), "work/notes.txt was deleted by the run")
+  }
+
+  @Test func theCurrentDirectoryIsNeverAnOutputFolder() async throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    try scratch.write("scenario.yaml", Self.fixture)
+    let result = try await fundstress(Self.run(out: ".") + ["--quiet"], in: scratch.url)
+    #expect(result.status == 1, "\(result)")
+    #expect(scratch.exists("scenario.yaml"))
+  }
+}
