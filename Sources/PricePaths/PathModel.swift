@@ -44,7 +44,7 @@ public struct PathModel: Sendable {
         key: "markets.returns.dof", problem: "differs across markets (\(tDofs.sorted()))",
         fix: "Student-t markets share one mixing variable per step, so give them one dof")
     }
-    let needsJumps = markets.contains { $0.returns.jumpBeta != 0 }
+    let needsJumps = markets.contains { if case .jumps = $0.returns { true } else { false } }
     if needsJumps && jumps == nil && replay == nil {
       throw ModelInputError(
         key: "jumps", problem: "is missing but a market uses the jumps model",
@@ -59,11 +59,14 @@ public struct PathModel: Sendable {
       matrix = .identity(dimension: markets.count)
     }
     var repaired = false
-    if repairCorrelation, matrix.smallestEigenvalue <= 0 {
+    var factor = try? matrix.choleskyFactor()
+    if factor == nil && repairCorrelation {
+      // Not positive definite (or too close to singular for Cholesky): repair as asked.
       matrix = matrix.nearestCorrelation()
       repaired = true
+      factor = try? matrix.choleskyFactor()
     }
-    self.choleskyFactor = try matrix.choleskyFactor()
+    self.choleskyFactor = try factor ?? matrix.choleskyFactor()
     self.correlation = matrix
     self.correlationWasRepaired = repaired
     self.markets = markets

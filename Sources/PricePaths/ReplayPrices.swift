@@ -14,6 +14,17 @@ public struct ReplayPrices: Sendable, Equatable {
   /// - Throws: ``ModelInputError`` for a row of the wrong width or a price that is not
   ///   positive and finite (key `replay[step].SYMBOL`).
   public init(symbols: [String], rows: [[Double]]) throws {
+    guard !symbols.isEmpty else {
+      throw ModelInputError(
+        key: "replay", problem: "has no price columns", fix: "give a header `step,<symbol>,<symbol>,…`")
+    }
+    for (j, symbol) in symbols.enumerated() {
+      if let first = symbols[..<j].firstIndex(of: symbol) {
+        throw ModelInputError(
+          key: "replay column \(j + 2) '\(symbol)'", problem: "repeats column \(first + 2)",
+          fix: "give each symbol one column")
+      }
+    }
     guard rows.count >= 2 else {
       throw ModelInputError(
         key: "replay", problem: "has \(rows.count) price rows",

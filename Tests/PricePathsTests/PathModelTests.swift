@@ -53,14 +53,11 @@ struct PathModelTests {
 
   // Expected: DESIGN §4/§8 — the `jumps` model needs the `jumps` block. A market that
   // declares the jumps model with loading 0 is still a jumps-model market with no crash
-  // factor defined, and should be refused the same way. It is accepted today because the
-  // check looks at `jumpBeta != 0` rather than at the model (see the report).
+  // factor defined, and should be refused the same way.
   @Test func jumpsModelWithZeroBetaWithoutJumpsBlockNamesTheKey() {
     var markets = Self.markets
     markets[1].returns = .jumps(beta: 0, dof: nil)
-    withKnownIssue("PathModel accepts returns: jumps with beta 0 and no `jumps` block") {
-      #expect(throws: ModelInputError.self) { _ = try model(markets: markets) }
-    }
+    #expect(throws: ModelInputError.self) { _ = try model(markets: markets) }
   }
 
   @Test func badJumpsBlockNamesItsKey() {
@@ -137,8 +134,8 @@ struct PathModelTests {
   // The Gram matrix of three unit vectors of the plane, here the normalised (−4, 1), (1, −1)
   // and (4, −3), is a correlation matrix of rank 2: singular, so dpotrf refuses it. But
   // dsyevr returns its smallest eigenvalue as +2e-16 (rounding), so the
-  // `smallestEigenvalue <= 0` test in PathModel skips the repair, and the error then tells
-  // the user to add the repair they already asked for (see the report). Whether a singular
+  // repair must be decided by whether Cholesky succeeds, not by that sign (deciding by the
+  // sign once told the user to add the repair they had already asked for). Whether a singular
   // matrix hits this depends on rounding, and for some matrices on the OpenBLAS thread count
   // (e.g. [[1, .6, .8], [.6, 1, .96], [.8, .96, 1]]: +5.2e-17 on 2 threads, −9.7e-17 on 1);
   // this one gives +2e-16 on both.
@@ -152,11 +149,9 @@ struct PathModelTests {
     let matrix = try CorrelationMatrix(rows: rows, dimension: 3)
     #expect(matrix.smallestEigenvalue > 0)
     #expect(throws: ModelInputError.self) { _ = try matrix.choleskyFactor() }
-    withKnownIssue("repair is decided by the sign of a rounded eigenvalue, not by Cholesky") {
-      let m = try model(markets: Array(Self.markets.prefix(3)), correlation: rows, repair: true)
-      #expect(m.correlationWasRepaired)
-    }
-    // A singular matrix whose computed eigenvalue is ≤ 0 is repaired today.
+    let m = try model(markets: Array(Self.markets.prefix(3)), correlation: rows, repair: true)
+    #expect(m.correlationWasRepaired)
+    // A singular matrix whose computed eigenvalue is ≤ 0 is repaired too.
     let ones = try model(markets: Array(Self.markets.prefix(2)), correlation: [[1, 1], [1, 1]], repair: true)
     #expect(ones.correlationWasRepaired)
     #expect(ones.correlation.smallestEigenvalue > 0)
@@ -186,13 +181,12 @@ struct PathModelTests {
     #expect(m.replay?.price(step: 2, column: 3) == 0.13)
   }
 
-  // Expected: a replay file with the same symbol in two columns is ambiguous and should be
-  // refused. Today the second column is silently ignored (see the report).
+  // A replay file with the same symbol in two columns is ambiguous: refused, naming the
+  // repeated column (it used to be silently ignored).
   @Test func duplicateReplayColumnIsRefused() throws {
-    let replay = try ReplayPrices(
-      symbols: ["BTC", "ETH", "SOL", "DOGE", "BTC"], rows: [[1, 1, 1, 1, 1], [2, 2, 2, 2, 3]])
-    withKnownIssue("PathModel accepts a replay file with a repeated symbol column") {
-      #expect(throws: ModelInputError.self) { _ = try model(replay: replay) }
+    let error = modelInputError {
+      _ = try ReplayPrices(symbols: ["BTC", "ETH", "SOL", "DOGE", "BTC"], rows: [[1, 1, 1, 1, 1], [2, 2, 2, 2, 3]])
     }
+    #expect(error?.key == "replay column 6 'BTC'")
   }
 }

@@ -33,13 +33,9 @@ struct ReplayPricesTests {
     #expect(error?.key == "replay[step 2].ETH")
   }
 
-  // Expected: a replay needs at least one symbol column. Today `ReplayPrices(symbols: [],
-  // rows: [[], []])` is accepted, and its `steps` (prices.count / symbols.count) then traps
-  // on a division by zero (see the report). PathModel refuses such a replay for a scenario
-  // with markets, but a file loader that asks for `steps` first would crash.
+  // A replay needs at least one symbol column: without one, `steps`
+  // (prices.count / symbols.count) would divide by zero.
   @Test func replayWithoutSymbolColumnsIsRefused() {
-    withKnownIssue("ReplayPrices accepts zero symbol columns; steps then divides by zero") {
-      #expect(throws: ModelInputError.self) { _ = try ReplayPrices(symbols: [], rows: [[], []]) }
-    }
+    #expect(throws: ModelInputError.self) { _ = try ReplayPrices(symbols: [], rows: [[], []]) }
   }
 }
