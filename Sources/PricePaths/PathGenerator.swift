@@ -15,6 +15,9 @@ import RealModule
 ///    crash jumps arriving in the step (`jumps` stream) and `κᵢ = E[e^{βᵢJ}] − 1`;
 /// 5. log-prices are the running sums of the returns from `log priceᵢ`.
 ///
+/// The rows of `L` are scaled by `σᵢ√Δt` beforehand, so the `dgemm` yields `σᵢ√Δt·Xᵢ`, and
+/// steps 3–5 run as one pass over the steps.
+///
 /// Every path goes through the same `dgemm` shape (`T × M × M`), so path *i* is
 /// bit-identical whether it is generated alone or among millions, on any thread count.
 /// OpenBLAS should be pinned to one thread when workers run in parallel
@@ -25,11 +28,13 @@ public struct PathGenerator: Sendable {
 
   /// Per-market constants, in market order.
   let driftPerStep: [Double]
-  let diffusionPerStep: [Double]
   let jumpBeta: [Double]
-  let studentT: [Bool]
+  /// 1 for Student-t markets, 0 otherwise: the mixing factor is `1 + mask·(w − 1)`.
+  let studentMask: [Double]
   let dof: Double?
-  let jumpProbabilityScale: Double
+  let stepDays: Double
+  /// `diag(σᵢ√Δt) · L`, row-major: `dgemm` then yields scaled shocks directly.
+  let scaledFactor: [Double]
 
   public init(model: PathModel, seed: UInt64) {
     self.model = model
@@ -41,11 +46,17 @@ public struct PathGenerator: Sendable {
       let compensation = beta == 0 ? 0 : lambdaPerYear * (model.jumps?.expectedRelativeJump(beta: beta) ?? 0)
       return (m.drift - 0.5 * m.volatility * m.volatility - compensation) * dt
     }
-    diffusionPerStep = model.markets.map { $0.volatility * dt.squareRoot() }
     jumpBeta = model.markets.map(\.returns.jumpBeta)
-    studentT = model.markets.map { $0.returns.dof != nil }
+    studentMask = model.markets.map { $0.returns.dof != nil ? 1 : 0 }
     dof = model.markets.lazy.compactMap(\.returns.dof).first
-    jumpProbabilityScale = model.horizon.stepDays
+    stepDays = model.horizon.stepDays
+    let m = model.marketCount
+    var scaled = model.choleskyFactor
+    for i in 0..<m {
+      let scale = model.markets[i].volatility * dt.squareRoot()
+      for j in 0..<m { scaled[i * m + j] *= scale }
+    }
+    scaledFactor = scaled
   }
 
   /// A workspace sized for this model.
@@ -55,7 +66,7 @@ public struct PathGenerator: Sendable {
 
   /// Generates path `path` into `workspace.logPrices`.
   ///
-  /// - Complexity: O(T · M²) for the `dgemm`, O(T · M) for the rest.
+  /// - Complexity: O(T · M²) for the `dgemm`, O(T · M) for the rest, in one pass after it.
   public func generate(path: Int, into workspace: PathWorkspace) {
     let steps = model.horizon.steps
     let m = model.marketCount
@@ -69,7 +80,8 @@ public struct PathGenerator: Sendable {
     if let replay = model.replay {
       for t in 1...steps {
         for i in 0..<m {
-          logPrices[t * m + i] = logPrices[i] + Double.log(replay.price(step: t, column: i) / replay.price(step: 0, column: i))
+          logPrices[t * m + i] =
+            logPrices[i] + Double.log(replay.price(step: t, column: i) / replay.price(step: 0, column: i))
         }
       }
       return
@@ -77,64 +89,58 @@ public struct PathGenerator: Sendable {
 
     var diffusion = streams.generator(path: path, purpose: .diffusion)
     ZigguratNormal.fill(UnsafeMutableBufferPointer(start: workspace.normals, count: steps * m), using: &diffusion)
-    choleskyFactor { factor in
+    scaledFactor.withUnsafeBufferPointer { factor in
       cblas_dgemm(
         CblasRowMajor, CblasNoTrans, CblasTrans, Int32(steps), Int32(m), Int32(m), 1,
-        workspace.normals, Int32(m), factor, Int32(m), 0, workspace.shocks, Int32(m))
+        workspace.normals, Int32(m), factor.baseAddress, Int32(m), 0, workspace.shocks, Int32(m))
     }
+    let jumpCount = drawJumps(path: path, steps: steps, into: workspace)
+    var mixing = streams.generator(path: path, purpose: .mixing)
     let shocks = workspace.shocks
 
     driftPerStep.withUnsafeBufferPointer { drift in
-      diffusionPerStep.withUnsafeBufferPointer { scale in
-        studentT.withUnsafeBufferPointer { isT in
-          if let dof {
-            var mixing = streams.generator(path: path, purpose: .mixing)
-            let shape = dof / 2
-            for t in 0..<steps {
-              let w = ((dof - 2) / (2 * GammaVariate.next(shape: shape, using: &mixing))).squareRoot()
-              let row = shocks + t * m
-              for i in 0..<m { row[i] = drift[i] + scale[i] * row[i] * (isT[i] ? w : 1) }
+      studentMask.withUnsafeBufferPointer { mask in
+        jumpBeta.withUnsafeBufferPointer { beta in
+          var nextJump = 0
+          for t in 0..<steps {
+            let previous = logPrices + t * m
+            let next = previous + m
+            let row = shocks + t * m
+            if let dof {
+              // W ~ χ²_ν shared by the Student-t markets of this step: unit-variance t.
+              let w = ((dof - 2) / (2 * GammaVariate.next(shape: dof / 2, using: &mixing))).squareRoot()
+              for i in 0..<m { next[i] = previous[i] + drift[i] + row[i] * (1 + mask[i] * (w - 1)) }
+            } else {
+              for i in 0..<m { next[i] = previous[i] + drift[i] + row[i] }
             }
-          } else {
-            for t in 0..<steps {
-              let row = shocks + t * m
-              for i in 0..<m { row[i] = drift[i] + scale[i] * row[i] }
+            while nextJump < jumpCount && workspace.jumpSteps[nextJump] == t {
+              let size = workspace.jumpSizes[nextJump]
+              for i in 0..<m { next[i] += beta[i] * size }
+              nextJump += 1
             }
           }
         }
       }
     }
-
-    if let jumps = model.jumps, jumps.intensityPerDay > 0, jumpBeta.contains(where: { $0 != 0 }) {
-      addJumps(jumps, path: path, shocks: shocks, steps: steps, markets: m)
-    }
-
-    for t in 0..<steps {
-      let previous = logPrices + t * m
-      let next = previous + m
-      let row = shocks + t * m
-      for i in 0..<m { next[i] = previous[i] + row[i] }
-    }
   }
 
-  /// Adds the crash jumps of `path`: arrivals at cumulative `Exp(λ)` times (in days), each
-  /// a log-size `J ~ N(μ_J, σ_J²)` applied as `βᵢ·J` to the step in which it arrives.
-  func addJumps(_ jumps: JumpFactor, path: Int, shocks: UnsafeMutablePointer<Double>, steps: Int, markets m: Int) {
+  /// Draws the crash jumps of `path` in time order: arrivals at cumulative `Exp(λ)` times
+  /// (in days), each a log-size `J ~ N(μ_J, σ_J²)` applied as `βᵢ·J` in the step of arrival.
+  /// Returns how many were stored in the workspace.
+  func drawJumps(path: Int, steps: Int, into workspace: PathWorkspace) -> Int {
+    guard let jumps = model.jumps, jumps.intensityPerDay > 0, jumpBeta.contains(where: { $0 != 0 }) else { return 0 }
     var rng = streams.generator(path: path, purpose: .jumps)
-    let horizonDays = Double(steps) * jumpProbabilityScale
+    let horizonDays = Double(steps) * stepDays
     var time = 0.0
+    var count = 0
     while true {
       let u = Double(rng.next() >> 11) * 0x1.0p-53
       time += -Double.log(onePlus: -u) / jumps.intensityPerDay
-      guard time < horizonDays else { return }
+      guard time < horizonDays else { return count }
       let size = jumps.mean + jumps.stdev * ZigguratNormal.next(using: &rng)
-      let step = min(steps - 1, Int(time / jumpProbabilityScale))
-      for i in 0..<m where jumpBeta[i] != 0 { shocks[step * m + i] += jumpBeta[i] * size }
+      workspace.appendJump(step: min(steps - 1, Int(time / stepDays)), size: size, at: count)
+      count += 1
     }
-  }
-
-  private func choleskyFactor<R>(_ body: (UnsafePointer<Double>) -> R) -> R {
-    model.choleskyFactor.withUnsafeBufferPointer { body($0.baseAddress!) }
   }
 }
 

@@ -12,6 +12,20 @@ public final class PathWorkspace {
   let normals: UnsafeMutablePointer<Double>
   /// Correlated shocks, then log-returns, `steps × markets`.
   let shocks: UnsafeMutablePointer<Double>
+  /// Crash jumps of the current path (step, log-size), in time order; grows as needed.
+  private(set) var jumpSteps: [Int] = []
+  private(set) var jumpSizes: [Double] = []
+
+  func appendJump(step: Int, size: Double, at index: Int) {
+    if index < jumpSteps.count {
+      jumpSteps[index] = step
+      jumpSizes[index] = size
+    } else {
+      jumpSteps.append(step)
+      jumpSizes.append(size)
+    }
+  }
+
   /// The initial prices, kept exactly (step 0 is the scenario's price, not exp(log price)).
   let initialPrices: UnsafeMutablePointer<Double>
 
