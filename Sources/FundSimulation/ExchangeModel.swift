@@ -23,22 +23,26 @@ public struct ExchangeModel: Sendable {
     for (i, rule) in rules.enumerated() { try rule.validate(index: i) }
     try fund.validate()
     guard (1...100_000).contains(cascadeRoundCap) else {
-      throw ModelInputError(key: "cascade_round_cap", problem: "is \(cascadeRoundCap)",
+      throw ModelInputError(
+        key: "cascade_round_cap", problem: "is \(cascadeRoundCap)",
         fix: "give a cap between 1 and 100000 rounds")
     }
     if let trigger = adl.drawdownTrigger {
       guard trigger.isFinite, trigger > 0, trigger <= 1 else {
-        throw ModelInputError(key: "adl.drawdown_trigger", problem: "is \(trigger)",
+        throw ModelInputError(
+          key: "adl.drawdown_trigger", problem: "is \(trigger)",
           fix: "give the fund drawdown that triggers ADL as a fraction in (0, 1], e.g. 0.3")
       }
       guard adl.drawdownWindowSteps >= 1 else {
-        throw ModelInputError(key: "adl.drawdown_window_hours", problem: "is shorter than one step",
+        throw ModelInputError(
+          key: "adl.drawdown_window_hours", problem: "is shorter than one step",
           fix: "give a window of at least one step")
       }
     }
     for (i, position) in positions.enumerated() {
       guard position.market >= 0, position.market < rules.count else {
-        throw ModelInputError(key: "positions[\(i)].market", problem: "is \(position.market)",
+        throw ModelInputError(
+          key: "positions[\(i)].market", problem: "is \(position.market)",
           fix: "use a market of the scenario")
       }
       if let (problem, fix) = position.validationProblem(

@@ -27,29 +27,35 @@ public struct MarketRules: Sendable, Equatable, Codable {
 
   /// A book with effectively no price impact (for comparisons with impact-free models).
   public static func withoutImpact(maintenanceMargin: Double) -> MarketRules {
-    MarketRules(maintenanceMargin: maintenanceMargin, depth: .infinity, resilience: 1, permanentImpact: 0, maxLeverage: 100)
+    MarketRules(
+      maintenanceMargin: maintenanceMargin, depth: .infinity, resilience: 1, permanentImpact: 0, maxLeverage: 100)
   }
 
   public func validate(index: Int) throws {
     let key = "markets[\(index)]"
     guard maintenanceMargin.isFinite, maintenanceMargin > 0, maintenanceMargin < 1 else {
-      throw ModelInputError(key: "\(key).maintenance_margin", problem: "is \(maintenanceMargin)",
+      throw ModelInputError(
+        key: "\(key).maintenance_margin", problem: "is \(maintenanceMargin)",
         fix: "give the maintenance-margin rate as a fraction in (0, 1), e.g. 0.005")
     }
     guard depth > 0, !depth.isNaN else {
-      throw ModelInputError(key: "\(key).depth", problem: "is \(depth)",
+      throw ModelInputError(
+        key: "\(key).depth", problem: "is \(depth)",
         fix: "give the notional that moves the price by 1%, a positive number such as 3.0e7")
     }
     guard resilience.isFinite, (0...1).contains(resilience) else {
-      throw ModelInputError(key: "\(key).resilience", problem: "is \(resilience)",
+      throw ModelInputError(
+        key: "\(key).resilience", problem: "is \(resilience)",
         fix: "give the share of impact that decays per step, between 0 and 1")
     }
     guard permanentImpact.isFinite, (0...1).contains(permanentImpact) else {
-      throw ModelInputError(key: "\(key).permanent_impact", problem: "is \(permanentImpact)",
+      throw ModelInputError(
+        key: "\(key).permanent_impact", problem: "is \(permanentImpact)",
         fix: "give the share of a liquidation's walk that stays in the mark, between 0 and 1")
     }
     guard maxLeverage.isFinite, maxLeverage >= 1 else {
-      throw ModelInputError(key: "\(key).max_leverage", problem: "is \(maxLeverage)",
+      throw ModelInputError(
+        key: "\(key).max_leverage", problem: "is \(maxLeverage)",
         fix: "give the largest leverage allowed, 1 or more")
     }
   }
@@ -95,21 +101,25 @@ public struct FundRules: Sendable, Equatable, Codable {
       throw ModelInputError(key: "fund.balance", problem: "is \(balance)", fix: "give a non-negative fund balance")
     }
     guard fundShare.isFinite, (0...1).contains(fundShare) else {
-      throw ModelInputError(key: "fund.fund_share", problem: "is \(fundShare)",
+      throw ModelInputError(
+        key: "fund.fund_share", problem: "is \(fundShare)",
         fix: "give the fund's share of the penalty between 0 and 1 (the vault gets the rest)")
     }
     if let feeCap {
       guard feeCap.isFinite, feeCap >= 0 else {
-        throw ModelInputError(key: "fund.fee_cap", problem: "is \(feeCap)",
+        throw ModelInputError(
+          key: "fund.fee_cap", problem: "is \(feeCap)",
           fix: "give a non-negative rate of fill notional (e.g. 0.015) or null for no cap")
       }
     }
     guard takeoverSubsidy.isFinite, (0...1).contains(takeoverSubsidy) else {
-      throw ModelInputError(key: "fund.takeover_subsidy", problem: "is \(takeoverSubsidy)",
+      throw ModelInputError(
+        key: "fund.takeover_subsidy", problem: "is \(takeoverSubsidy)",
         fix: "give the largest share of the fund one takeover may use, between 0 and 1")
     }
     guard depletionThreshold.isFinite, depletionThreshold <= balance else {
-      throw ModelInputError(key: "fund.depletion_threshold", problem: "is \(depletionThreshold) (balance \(balance))",
+      throw ModelInputError(
+        key: "fund.depletion_threshold", problem: "is \(depletionThreshold) (balance \(balance))",
         fix: "give a finite threshold no higher than the initial balance")
     }
   }

@@ -10,7 +10,8 @@ import RealModule
 /// remaining crossed positions are taken up in the next step). The rounds of the deepest
 /// cascade are the path's ``PathOutcome/maxCascadeRounds``.
 extension FundSimulator {
-  func runCascade(step t: Int, workspace ws: SimulationWorkspace, fund: inout InsuranceFund, outcome: inout PathOutcome) {
+  func runCascade(step t: Int, workspace ws: SimulationWorkspace, fund: inout InsuranceFund, outcome: inout PathOutcome)
+  {
     let m = marketCount
     let row = ws.path.logPrices + t * m
     let cap = exchange.cascadeRoundCap
@@ -31,8 +32,15 @@ extension FundSimulator {
           continue
         }
         var executed = false
-        if longs { executed = liquidateCrossed(market: k, side: .long, step: t, workspace: ws, fund: &fund, outcome: &outcome) || executed }
-        if shorts { executed = liquidateCrossed(market: k, side: .short, step: t, workspace: ws, fund: &fund, outcome: &outcome) || executed }
+        if longs {
+          executed =
+            liquidateCrossed(market: k, side: .long, step: t, workspace: ws, fund: &fund, outcome: &outcome) || executed
+        }
+        if shorts {
+          executed =
+            liquidateCrossed(market: k, side: .short, step: t, workspace: ws, fund: &fund, outcome: &outcome)
+            || executed
+        }
         if executed {
           ws.rounds[k] += 1
           progressed = true
@@ -76,7 +84,8 @@ extension FundSimulator {
     let walk: Double
     switch exchange.fund.waterfall {
     case .marketClose:
-      walk = closeInMarket(market: k, ladder: ladder, mark: mark, step: step, workspace: ws, fund: &fund, outcome: &outcome)
+      walk = closeInMarket(
+        market: k, ladder: ladder, mark: mark, step: step, workspace: ws, fund: &fund, outcome: &outcome)
     case .takeover:
       walk = takeOver(market: k, ladder: ladder, mark: mark, step: step, workspace: ws, fund: &fund, outcome: &outcome)
     }

@@ -78,9 +78,11 @@ struct BookLadders: Sendable {
     var offset = 0
     for k in 0..<marketCount {
       let m = exchange.rules[k].maintenanceMargin
-      longs.append(LiquidationLadder(side: .long, positions: byMarket[2 * k], maintenanceMargin: m, stateOffset: offset))
+      longs.append(
+        LiquidationLadder(side: .long, positions: byMarket[2 * k], maintenanceMargin: m, stateOffset: offset))
       offset += byMarket[2 * k].count
-      shorts.append(LiquidationLadder(side: .short, positions: byMarket[2 * k + 1], maintenanceMargin: m, stateOffset: offset))
+      shorts.append(
+        LiquidationLadder(side: .short, positions: byMarket[2 * k + 1], maintenanceMargin: m, stateOffset: offset))
       offset += byMarket[2 * k + 1].count
     }
     self.longs = longs

@@ -22,7 +22,9 @@ extension FundSimulator {
     let fundRules = exchange.fund
     let s = ladder.side.sign
     var total = 0.0
-    for rung in UnsafeBufferPointer(start: ws.batch, count: ws.batchCount) { total += ladder.size[rung] * ws.remaining[ladder.stateOffset + rung] }
+    for rung in UnsafeBufferPointer(start: ws.batch, count: ws.batchCount) {
+      total += ladder.size[rung] * ws.remaining[ladder.stateOffset + rung]
+    }
     let rawWalk = BookImpact.walk(size: total, price: mark, depth: rules.depth)
     let walk = min(rawWalk, 1)
     let fillable = rawWalk > 1 ? 1 / rawWalk : 1
@@ -48,9 +50,10 @@ extension FundSimulator {
         outcome.traderLoss += penalty
       } else {
         let shortfall = -residual
-        let blocked = exchange.adl.drawdownTrigger.map {
-          fund.drawdownExceeds($0, window: exchange.adl.drawdownWindowSteps, step: step)
-        } ?? false
+        let blocked =
+          exchange.adl.drawdownTrigger.map {
+            fund.drawdownExceeds($0, window: exchange.adl.drawdownWindowSteps, step: step)
+          } ?? false
         let available = blocked ? 0 : fund.available
         if available >= shortfall {
           fund.pay(shortfall)

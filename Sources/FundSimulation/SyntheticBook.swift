@@ -36,37 +36,45 @@ public struct SyntheticBook: Sendable, Equatable, Codable {
 
   public func validate(symbols: [String]) throws {
     guard (1...1_000_000).contains(positionsPerMarket) else {
-      throw ModelInputError(key: "book.synthetic.positions_per_market", problem: "is \(positionsPerMarket)",
+      throw ModelInputError(
+        key: "book.synthetic.positions_per_market", problem: "is \(positionsPerMarket)",
         fix: "give between 1 and 1000000 positions per market")
     }
     for symbol in openInterest.keys.sorted() where !symbols.contains(symbol) {
-      throw ModelInputError(key: "book.synthetic.open_interest.\(symbol)", problem: "is not a market of the scenario",
+      throw ModelInputError(
+        key: "book.synthetic.open_interest.\(symbol)", problem: "is not a market of the scenario",
         fix: "use one of \(symbols.joined(separator: ", "))")
     }
     for symbol in symbols {
       guard let oi = openInterest[symbol] else {
-        throw ModelInputError(key: "book.synthetic.open_interest", problem: "has no entry for \(symbol)",
+        throw ModelInputError(
+          key: "book.synthetic.open_interest", problem: "has no entry for \(symbol)",
           fix: "give the open interest (notional of one side) of every market")
       }
       guard oi.isFinite, oi >= 0 else {
-        throw ModelInputError(key: "book.synthetic.open_interest.\(symbol)", problem: "is \(oi)",
+        throw ModelInputError(
+          key: "book.synthetic.open_interest.\(symbol)", problem: "is \(oi)",
           fix: "give a non-negative notional")
       }
     }
     guard minLeverage.isFinite, minLeverage >= 1, maxLeverage.isFinite, maxLeverage >= minLeverage else {
-      throw ModelInputError(key: "book.synthetic.leverage", problem: "is [\(minLeverage), \(maxLeverage)]",
+      throw ModelInputError(
+        key: "book.synthetic.leverage", problem: "is [\(minLeverage), \(maxLeverage)]",
         fix: "give 1 ≤ min ≤ max, e.g. {min: 2, max: 50}")
     }
     guard longShare.isFinite, longShare > 0, longShare < 1 else {
-      throw ModelInputError(key: "book.synthetic.long_share", problem: "is \(longShare)",
+      throw ModelInputError(
+        key: "book.synthetic.long_share", problem: "is \(longShare)",
         fix: "give the share of positions that are long, strictly between 0 and 1")
     }
     guard entryDispersion.isFinite, (0...1).contains(entryDispersion) else {
-      throw ModelInputError(key: "book.synthetic.entry_dispersion", problem: "is \(entryDispersion)",
+      throw ModelInputError(
+        key: "book.synthetic.entry_dispersion", problem: "is \(entryDispersion)",
         fix: "give the standard deviation of log(entry/price), e.g. 0.03")
     }
     guard sizeDispersion.isFinite, (0...5).contains(sizeDispersion) else {
-      throw ModelInputError(key: "book.synthetic.size_dispersion", problem: "is \(sizeDispersion)",
+      throw ModelInputError(
+        key: "book.synthetic.size_dispersion", problem: "is \(sizeDispersion)",
         fix: "give the standard deviation of log position size, e.g. 1.5")
     }
   }

@@ -1,3 +1,5 @@
+import RealModule
+
 /// Per-thread buffers for generating one path: the Gaussian draws, the correlated shocks
 /// and the resulting log-prices. Allocated once per worker and reused for every path, so
 /// the generation loop never allocates.
@@ -54,5 +56,3 @@ public final class PathWorkspace {
     step == 0 ? initialPrices[market] : Double.exp(logPrice(step: step, market: market))
   }
 }
-
-import RealModule

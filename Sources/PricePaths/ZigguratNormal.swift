@@ -66,8 +66,7 @@ public enum ZigguratNormal {
       let unsigned = Double(Int64(bitPattern: magnitude)) * tables.width[layer]
       let x = Double(bitPattern: unsigned.bitPattern | ((bits & 0x100) << 55))
       if magnitude < tables.acceptBelow[layer] { return x }
-      if let accepted = edge(layer: layer, magnitude: magnitude, x: x, using: &rng, tables: tables)
-      {
+      if let accepted = edge(layer: layer, magnitude: magnitude, x: x, using: &rng, tables: tables) {
         return accepted
       }
     }

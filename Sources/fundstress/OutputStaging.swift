@@ -37,7 +37,8 @@ final class OutputStaging: @unchecked Sendable {
     var isFolder: ObjCBool = false
     if manager.fileExists(atPath: self.destination.path, isDirectory: &isFolder), isFolder.boolValue != isDirectory {
       throw CommandLineError(
-        "\(self.destination.path): exists and is \(isFolder.boolValue ? "a folder" : "a file"); choose another output path")
+        "\(self.destination.path): exists and is \(isFolder.boolValue ? "a folder" : "a file"); choose another output path"
+      )
     }
     if isDirectory, isFolder.boolValue {
       let foreign = ((try? manager.contentsOfDirectory(atPath: self.destination.path)) ?? [])
@@ -60,7 +61,8 @@ final class OutputStaging: @unchecked Sendable {
         }
       }
     } catch {
-      throw CommandLineError("\(self.destination.path): cannot be written (\(Self.reason(error))); choose a writable output path")
+      throw CommandLineError(
+        "\(self.destination.path): cannot be written (\(Self.reason(error))); choose a writable output path")
     }
     installInterruptCleanup()
   }

@@ -9,7 +9,8 @@ import ScenarioFiles
 struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
-    abstract: "Simulate the scenario and write summary.csv, paths.csv, markets.csv, fund_quantiles.csv, report.md and run.json.",
+    abstract:
+      "Simulate the scenario and write summary.csv, paths.csv, markets.csv, fund_quantiles.csv, report.md and run.json.",
     discussion: """
       The output folder is written beside its destination and moved into place when complete: \
       an error or Ctrl-C leaves no partial folder. With --fail-if, the report is written and the \
@@ -24,7 +25,9 @@ struct RunCommand: ParsableCommand {
 
   @Option(
     name: .customLong("fail-if"),
-    help: "Exit with status 3 when a summary metric breaches a threshold: METRIC>VALUE (also >=, <, <=; aliases depletion, adl).")
+    help:
+      "Exit with status 3 when a summary metric breaches a threshold: METRIC>VALUE (also >=, <, <=; aliases depletion, adl)."
+  )
   var failIf: [String] = []
 
   @Flag(help: "No progress bar and no summary on standard output.")
@@ -76,7 +79,8 @@ struct MonteCarloReport {
       generator: PathGenerator(model: scenario.paths, seed: scenario.seed), exchange: scenario.exchange,
       checkpoints: scenario.checkpoints)
     let template = RunStatistics(
-      symbols: scenario.symbols, checkpointSteps: scenario.checkpoints.steps, initialFund: scenario.exchange.fund.balance,
+      symbols: scenario.symbols, checkpointSteps: scenario.checkpoints.steps,
+      initialFund: scenario.exchange.fund.balance,
       depletionThreshold: scenario.exchange.fund.depletionThreshold, stepSeconds: scenario.paths.horizon.stepSeconds)
     var statistics = template
     statistics.reserveCapacity(paths: options.paths)

@@ -1,3 +1,4 @@
+import FundReports
 import FundSimulation
 import PricePaths
 import ScenarioFiles
@@ -9,7 +10,8 @@ enum ScenarioLines {
     var lines = [
       "Source: \(s.source)",
       "Horizon: \(h.steps) steps of \(Int(h.stepSeconds)) s (\(h.hours) h)",
-      "Markets: " + s.paths.markets.map { "\($0.symbol) (\($0.price), vol \($0.volatility), \($0.returns.name))" }
+      "Markets: "
+        + s.paths.markets.map { "\($0.symbol) (\($0.price), vol \($0.volatility), \($0.returns.name))" }
         .joined(separator: ", "),
       "Book: \(s.bookSource), \(s.exchange.positions.count) positions",
       "Fund: \(s.exchange.fund.balance) USDC, \(s.exchange.fund.waterfall.rawValue), fund share \(s.exchange.fund.fundShare)"
@@ -18,7 +20,8 @@ enum ScenarioLines {
         + (s.exchange.adl.drawdownTrigger.map { ", drawdown trigger \($0)" } ?? ""),
     ]
     if let jumps = s.paths.jumps {
-      lines.append("Crash factor: \(jumps.intensityPerDay) jumps/day, mean log-size \(jumps.mean), stdev \(jumps.stdev)")
+      lines.append(
+        "Crash factor: \(jumps.intensityPerDay) jumps/day, mean log-size \(jumps.mean), stdev \(jumps.stdev)")
     }
     if s.paths.replay != nil { lines.append("Replay: every path follows the replayed prices") }
     if s.paths.correlationWasRepaired { lines.append("Correlation repaired to the nearest correlation matrix") }
@@ -26,12 +29,13 @@ enum ScenarioLines {
   }
 }
 
-import FundReports
-
 enum HeadlineText {
   static func lines(_ summary: RunSummary, folder: String) -> [String] {
     var lines: [String] = []
-    for name in ["depletion_probability", "adl_probability", "fund_loss_var_99", "fund_loss_es_99", "liquidations_mean", "cascade_rounds_max"] {
+    for name in [
+      "depletion_probability", "adl_probability", "fund_loss_var_99", "fund_loss_es_99", "liquidations_mean",
+      "cascade_rounds_max",
+    ] {
       guard let metric = summary[name] else { continue }
       var text = "\(name): \(CSVField.format(metric.value))"
       if metric.ciLow != nil || metric.ciHigh != nil {

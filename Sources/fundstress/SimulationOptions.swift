@@ -31,7 +31,8 @@ struct SimulationOptions: ParsableArguments {
 
   /// Loads the scenario (the embedded default without `--scenario`) and applies `--seed`.
   func loadScenario() throws -> Scenario {
-    let scenario = try scenario.map { try ScenarioLoader.load(contentsOf: URL(fileURLWithPath: $0)) }
+    let scenario =
+      try scenario.map { try ScenarioLoader.load(contentsOf: URL(fileURLWithPath: $0)) }
       ?? ScenarioLoader.loadDefault()
     return seed.map { scenario.withSeed($0) } ?? scenario
   }

@@ -16,7 +16,9 @@ import Testing
     let rules = MarketRules(maintenanceMargin: 0.0125, depth: 50_000, resilience: 0.2, permanentImpact: 1)
     let sim = try makeSimulator(
       prices: [[100_000], [91_000]],
-      positions: [long(1, at: 100_000, margin: 10_000, account: "L1"), long(1, at: 100_000, margin: 11_000, account: "L2")],
+      positions: [
+        long(1, at: 100_000, margin: 10_000, account: "L1"), long(1, at: 100_000, margin: 11_000, account: "L2"),
+      ],
       rules: [rules], fund: FundRules(balance: 1_000_000))
     let o = sim.simulate(path: 0, workspace: sim.makeWorkspace())
     #expect(o.liquidations == 2)

@@ -79,7 +79,9 @@ import Testing
     #expect(close(o.badDebt, 3_000))
     #expect(close(o.adlCounterpartyGain, -3_000))
     let shorts = sim.ladders.shorts[0]
-    let remaining = (0..<shorts.count).map { (sim.exchange.positions[shorts.positionIndex[$0]].account, ws.remaining[shorts.stateOffset + $0]) }
+    let remaining = (0..<shorts.count).map {
+      (sim.exchange.positions[shorts.positionIndex[$0]].account, ws.remaining[shorts.stateOffset + $0])
+    }
     #expect(remaining.first { $0.0 == "S2" }.map { close($0.1, 0.4) } == true)
     #expect(remaining.filter { $0.0 != "S2" }.allSatisfy { $0.1 == 1 })
     #expect(abs(conservationGap(o, initialFund: 2_000)) < 1e-9)

@@ -38,8 +38,10 @@ import Testing
     // Long 1 at 100 000, margin 1 000: Pb 99 000, Pl 99 000/0.99 = 100 000 ≥ price 99 999.
     let p = long(1, at: 100_000, margin: 1_000)
     #expect(p.validationProblem(initialPrice: 99_999, maintenanceMargin: 0.01) != nil)
-    #expect(long(1, at: 100_000, margin: 10_000).validationProblem(initialPrice: 100_000, maintenanceMargin: 0.01) == nil)
-    #expect(long(-1, at: 100_000, margin: 10_000).validationProblem(initialPrice: 100_000, maintenanceMargin: 0.01) != nil)
+    #expect(
+      long(1, at: 100_000, margin: 10_000).validationProblem(initialPrice: 100_000, maintenanceMargin: 0.01) == nil)
+    #expect(
+      long(-1, at: 100_000, margin: 10_000).validationProblem(initialPrice: 100_000, maintenanceMargin: 0.01) != nil)
     #expect(long(1, at: 100_000, margin: 0).validationProblem(initialPrice: 100_000, maintenanceMargin: 0.01) != nil)
   }
 }
