@@ -27,6 +27,15 @@ public enum PathQuantity: Int, Sendable, CaseIterable, Codable {
     }
   }
 
+  /// Whether the quantity can never be negative (counts and one-way money flows). Their
+  /// normal-approximation intervals are clamped at 0 rather than reaching below it.
+  public var isNonNegative: Bool {
+    switch self {
+    case .minFund, .finalFund, .fundLoss: false
+    default: true
+    }
+  }
+
   /// The reference `K` of the shifted sums (``MeanAccumulator``): the initial fund for
   /// balances, zero for everything else.
   public func reference(initialFund: Double) -> Double {

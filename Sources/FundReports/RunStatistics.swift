@@ -128,8 +128,13 @@ public struct RunStatistics: Sendable, Codable {
   public func accumulator(_ quantity: PathQuantity) -> MeanAccumulator { means[quantity.rawValue] }
 
   /// The mean of a per-path quantity with its normal-approximation 95% interval.
+  ///
+  /// The interval is the normal approximation `mean ± z·s/√n`; for a quantity that cannot be
+  /// negative (``PathQuantity/isNonNegative``) its lower end is clamped at 0.
   public func mean(_ quantity: PathQuantity, z: Double = normalQuantile975) -> Estimate {
-    means[quantity.rawValue].estimate(z: z)
+    var estimate = means[quantity.rawValue].estimate(z: z)
+    if quantity.isNonNegative, let low = estimate.low, low < 0 { estimate.low = 0 }
+    return estimate
   }
 
   /// Hours from the start of the path to `step` (`step × stepSeconds / 3600`, the same

@@ -42,6 +42,20 @@ import Testing
     #expect(try outputs(shuffled) == outputs(whole))
   }
 
+  /// One path in ten has 50 ADL events, by hand: values {50, 0 × 9}, mean 5, variance (45² + 9·5²)/9 = 250, half-width
+  /// 1.959964·√(250/10) = 9.80, so the normal interval would start at −4.80. A count cannot
+  /// be negative: the low end is clamped at 0; the high end is 14.80. Fund balances are not
+  /// clamped.
+  @Test func intervalsOfNonNegativeQuantitiesStartAtZero() {
+    var outcomes = (0..<10).map { Fixtures.quiet(path: $0) }
+    outcomes[3].adlEvents = 50
+    let estimate = Fixtures.statistics(outcomes).mean(.adlEvents)
+    #expect(estimate.value == 5)
+    #expect(estimate.low == 0)
+    #expect(abs((estimate.high ?? 0) - (5 + 1.959964 * 5)) < 1e-9)
+    #expect(!PathQuantity.fundLoss.isNonNegative && PathQuantity.shortfall.isNonNegative)
+  }
+
   @Test func countsAndPerPathValues() {
     var outcome = Fixtures.quiet(path: 0)
     outcome.finalFund = 900_000
