@@ -46,9 +46,15 @@ public enum ZigguratNormal {
       if magnitude < acceptBelow[layer] {
         base[i] = x
         i += 1
-      } else if let accepted = edge(layer: layer, magnitude: magnitude, x: x, using: &local, tables: tables) {
-        base[i] = accepted
-        i += 1
+      } else {
+        // The rare path takes and returns the generator by value, so `local` never has its
+        // address taken and stays in registers in the loop above.
+        let (accepted, advanced) = edgeByValue(layer: layer, magnitude: magnitude, x: x, rng: local, tables: tables)
+        local = advanced
+        if let accepted {
+          base[i] = accepted
+          i += 1
+        }
       }
     }
   }
@@ -70,6 +76,16 @@ public enum ZigguratNormal {
         return accepted
       }
     }
+  }
+
+  /// ``edge(layer:magnitude:x:using:tables:)`` with the generator passed by value.
+  @inlinable @inline(never)
+  static func edgeByValue<G: RandomNumberGenerator>(
+    layer: Int, magnitude: UInt64, x: Double, rng: G, tables: ZigguratTables
+  ) -> (Double?, G) {
+    var rng = rng
+    let value = edge(layer: layer, magnitude: magnitude, x: x, using: &rng, tables: tables)
+    return (value, rng)
   }
 
   /// The rare path: the wedge test of layers 1…255 or the tail beyond `r` of layer 0.
