@@ -89,10 +89,13 @@ public struct PathGenerator: Sendable {
 
     var diffusion = streams.generator(path: path, purpose: .diffusion)
     ZigguratNormal.fill(UnsafeMutableBufferPointer(start: workspace.normals, count: steps * m), using: &diffusion)
+    // β = 1 onto a shock buffer that is all zeros (the fused pass below clears each row after
+    // reading it, while the line is in cache): OpenBLAS then skips its separate zeroing pass
+    // over C, and 0 + x is exact, so the shocks are those of β = 0.
     scaledFactor.withUnsafeBufferPointer { factor in
       cblas_dgemm(
         CblasRowMajor, CblasNoTrans, CblasTrans, Int32(steps), Int32(m), Int32(m), 1,
-        workspace.normals, Int32(m), factor.baseAddress, Int32(m), 0, workspace.shocks, Int32(m))
+        workspace.normals, Int32(m), factor.baseAddress, Int32(m), 1, workspace.shocks, Int32(m))
     }
     let jumpCount = drawJumps(path: path, steps: steps, into: workspace)
     var mixing = streams.generator(path: path, purpose: .mixing)
@@ -109,9 +112,15 @@ public struct PathGenerator: Sendable {
             if let dof {
               // W ~ χ²_ν shared by the Student-t markets of this step: unit-variance t.
               let w = ((dof - 2) / (2 * GammaVariate.next(shape: dof / 2, using: &mixing))).squareRoot()
-              for i in 0..<m { next[i] = previous[i] + drift[i] + row[i] * (1 + mask[i] * (w - 1)) }
+              for i in 0..<m {
+                next[i] = previous[i] + drift[i] + row[i] * (1 + mask[i] * (w - 1))
+                row[i] = 0
+              }
             } else {
-              for i in 0..<m { next[i] = previous[i] + drift[i] + row[i] }
+              for i in 0..<m {
+                next[i] = previous[i] + drift[i] + row[i]
+                row[i] = 0
+              }
             }
             while nextJump < jumpCount && workspace.jumpSteps[nextJump] == t {
               let size = workspace.jumpSizes[nextJump]

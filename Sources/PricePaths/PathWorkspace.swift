@@ -12,7 +12,8 @@ public final class PathWorkspace {
   public let logPrices: UnsafeMutablePointer<Double>
   /// Independent standard normals, `steps × markets`.
   let normals: UnsafeMutablePointer<Double>
-  /// Correlated shocks, then log-returns, `steps × markets`.
+  /// Correlated shocks, `steps × markets`; all zeros between paths (the generator's `dgemm`
+  /// accumulates onto it).
   let shocks: UnsafeMutablePointer<Double>
   /// Crash jumps of the current path (step, log-size), in time order; grows as needed.
   private(set) var jumpSteps: [Int] = []
@@ -37,6 +38,7 @@ public final class PathWorkspace {
     logPrices = .allocate(capacity: (steps + 1) * markets)
     normals = .allocate(capacity: steps * markets)
     shocks = .allocate(capacity: steps * markets)
+    shocks.initialize(repeating: 0, count: steps * markets)
     initialPrices = .allocate(capacity: markets)
   }
 
