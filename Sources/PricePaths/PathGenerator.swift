@@ -98,38 +98,85 @@ public struct PathGenerator: Sendable {
         workspace.normals, Int32(m), factor.baseAddress, Int32(m), 1, workspace.shocks, Int32(m))
     }
     let jumpCount = drawJumps(path: path, steps: steps, into: workspace)
-    var mixing = streams.generator(path: path, purpose: .mixing)
-    let shocks = workspace.shocks
-
-    driftPerStep.withUnsafeBufferPointer { drift in
-      studentMask.withUnsafeBufferPointer { mask in
-        jumpBeta.withUnsafeBufferPointer { beta in
-          var nextJump = 0
-          for t in 0..<steps {
-            let previous = logPrices + t * m
-            let next = previous + m
-            let row = shocks + t * m
-            if let dof {
-              // W ~ χ²_ν shared by the Student-t markets of this step: unit-variance t.
-              let w = ((dof - 2) / (2 * GammaVariate.next(shape: dof / 2, using: &mixing))).squareRoot()
-              for i in 0..<m {
-                next[i] = previous[i] + drift[i] + row[i] * (1 + mask[i] * (w - 1))
-                row[i] = 0
-              }
-            } else {
-              for i in 0..<m {
-                next[i] = previous[i] + drift[i] + row[i]
-                row[i] = 0
-              }
-            }
-            while nextJump < jumpCount && workspace.jumpSteps[nextJump] == t {
-              let size = workspace.jumpSizes[nextJump]
-              for i in 0..<m { next[i] += beta[i] * size }
-              nextJump += 1
-            }
-          }
-        }
+    let mixing = workspace.mixing
+    if let dof {
+      // W ~ χ²_ν shared by the Student-t markets of a step: unit-variance multivariate t.
+      var rng = streams.generator(path: path, purpose: .mixing)
+      for t in 0..<steps {
+        mixing[t] = ((dof - 2) / (2 * GammaVariate.next(shape: dof / 2, using: &rng))).squareRoot()
       }
+    }
+    var first = 0
+    while first + 4 <= m {
+      accumulate(SIMD4<Double>.self, markets: first, workspace: workspace, jumps: jumpCount)
+      first += 4
+    }
+    while first < m {
+      accumulate(market: first, workspace: workspace, jumps: jumpCount)
+      first += 1
+    }
+  }
+
+  /// The fused pass for markets `first ..< first + V.scalarCount`: the running log-price
+  /// stays in a register across steps (one vector add per step) while each step adds the
+  /// drift, the scaled shock (times the Student-t factor where it applies) and any crash
+  /// jump, writes the log-price, and clears the shock for the next path's `dgemm`.
+  @inline(__always)
+  private func accumulate<V: SIMD>(_: V.Type, markets first: Int, workspace: PathWorkspace, jumps jumpCount: Int)
+  where V.Scalar == Double {
+    let m = model.marketCount
+    let steps = model.horizon.steps
+    let logPrices = workspace.logPrices
+    let shocks = workspace.shocks
+    let mixing = workspace.mixing
+    func load(_ array: [Double]) -> V {
+      var v = V()
+      for lane in 0..<V.scalarCount { v[lane] = array[first + lane] }
+      return v
+    }
+    let drift = load(driftPerStep)
+    let mask = load(studentMask)
+    let beta = load(jumpBeta)
+    var level = V()
+    for lane in 0..<V.scalarCount { level[lane] = logPrices[first + lane] }
+    let one = V(repeating: 1)
+    let zero = V()
+    var nextJump = 0
+    for t in 0..<steps {
+      let row = UnsafeMutableRawPointer(shocks + t * m + first)
+      var shock = row.loadUnaligned(as: V.self)
+      if dof != nil { shock = shock * (one + mask * (V(repeating: mixing[t]) - one)) }
+      level = level + drift + shock
+      while nextJump < jumpCount && workspace.jumpSteps[nextJump] == t {
+        level += beta * workspace.jumpSizes[nextJump]
+        nextJump += 1
+      }
+      UnsafeMutableRawPointer(logPrices + (t + 1) * m + first).storeBytes(of: level, as: V.self)
+      row.storeBytes(of: zero, as: V.self)
+    }
+  }
+
+  /// The fused pass for one market (those left over after the groups of four), in the same
+  /// order of operations as the vector version.
+  private func accumulate(market i: Int, workspace: PathWorkspace, jumps jumpCount: Int) {
+    let m = model.marketCount
+    let logPrices = workspace.logPrices
+    let shocks = workspace.shocks
+    let drift = driftPerStep[i]
+    let mask = studentMask[i]
+    let beta = jumpBeta[i]
+    var level = logPrices[i]
+    var nextJump = 0
+    for t in 0..<model.horizon.steps {
+      var shock = shocks[t * m + i]
+      if dof != nil { shock = shock * (1 + mask * (workspace.mixing[t] - 1)) }
+      level = level + drift + shock
+      while nextJump < jumpCount && workspace.jumpSteps[nextJump] == t {
+        level += beta * workspace.jumpSizes[nextJump]
+        nextJump += 1
+      }
+      logPrices[(t + 1) * m + i] = level
+      shocks[t * m + i] = 0
     }
   }
 

@@ -29,6 +29,9 @@ public final class PathWorkspace {
     }
   }
 
+  /// The Student-t mixing factor `√((ν − 2)/W)` of each step.
+  let mixing: UnsafeMutablePointer<Double>
+
   /// The initial prices, kept exactly (step 0 is the scenario's price, not exp(log price)).
   let initialPrices: UnsafeMutablePointer<Double>
 
@@ -40,6 +43,8 @@ public final class PathWorkspace {
     shocks = .allocate(capacity: steps * markets)
     shocks.initialize(repeating: 0, count: steps * markets)
     initialPrices = .allocate(capacity: markets)
+    mixing = .allocate(capacity: steps)
+    mixing.initialize(repeating: 1, count: steps)
   }
 
   deinit {
@@ -47,6 +52,7 @@ public final class PathWorkspace {
     normals.deallocate()
     shocks.deallocate()
     initialPrices.deallocate()
+    mixing.deallocate()
   }
 
   /// The log-price of `market` at `step` (0…steps).
