@@ -17,20 +17,40 @@ public enum GammaVariate {
       let u = Double(rng.next() >> 11) * 0x1.0p-53
       return next(shape: shape + 1, using: &rng) * Double.pow(1 - u, 1 / shape)
     }
-    let d = shape - 1.0 / 3.0
-    let c = 1 / (9 * d).squareRoot()
-    while true {
-      var x: Double
-      var v: Double
-      repeat {
-        x = ZigguratNormal.next(using: &rng)
-        v = 1 + c * x
-      } while v <= 0
-      v = v * v * v
-      let u = Double(rng.next() >> 11) * 0x1.0p-53
-      let x2 = x * x
-      if u < 1 - 0.0331 * x2 * x2 { return d * v }
-      if Double.log(u) < 0.5 * x2 + d * (1 - v + Double.log(v)) { return d * v }
+    return Sampler(shape: shape).next(using: &rng)
+  }
+
+  /// Marsaglia–Tsang for a fixed shape `a ≥ 1`, with `d = a − 1/3` and `c = 1/√(9d)`
+  /// computed once (a square root and a division saved per draw in hot loops).
+  @frozen
+  public struct Sampler: Sendable {
+    @usableFromInline let d: Double
+    @usableFromInline let c: Double
+
+    /// - Precondition: `shape ≥ 1`.
+    @inlinable
+    public init(shape: Double) {
+      precondition(shape >= 1, "the Marsaglia–Tsang sampler needs shape ≥ 1")
+      d = shape - 1.0 / 3.0
+      c = 1 / (9 * d).squareRoot()
+    }
+
+    /// One Gamma(shape, 1) draw.
+    @inlinable
+    public func next<G: RandomNumberGenerator>(using rng: inout G) -> Double {
+      while true {
+        var x: Double
+        var v: Double
+        repeat {
+          x = ZigguratNormal.next(using: &rng)
+          v = 1 + c * x
+        } while v <= 0
+        v = v * v * v
+        let u = Double(rng.next() >> 11) * 0x1.0p-53
+        let x2 = x * x
+        if u < 1 - 0.0331 * x2 * x2 { return d * v }
+        if Double.log(u) < 0.5 * x2 + d * (1 - v + Double.log(v)) { return d * v }
+      }
     }
   }
 

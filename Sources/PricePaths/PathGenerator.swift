@@ -102,8 +102,9 @@ public struct PathGenerator: Sendable {
     if let dof {
       // W ~ χ²_ν shared by the Student-t markets of a step: unit-variance multivariate t.
       var rng = streams.generator(path: path, purpose: .mixing)
+      let gamma = GammaVariate.Sampler(shape: dof / 2)
       for t in 0..<steps {
-        mixing[t] = ((dof - 2) / (2 * GammaVariate.next(shape: dof / 2, using: &rng))).squareRoot()
+        mixing[t] = ((dof - 2) / (2 * gamma.next(using: &rng))).squareRoot()
       }
     }
     var first = 0

@@ -72,9 +72,10 @@ public enum ZigguratNormal {
       let unsigned = Double(Int64(bitPattern: magnitude)) * tables.width[layer]
       let x = Double(bitPattern: unsigned.bitPattern | ((bits & 0x100) << 55))
       if magnitude < tables.acceptBelow[layer] { return x }
-      if let accepted = edge(layer: layer, magnitude: magnitude, x: x, using: &rng, tables: tables) {
-        return accepted
-      }
+      // By value, as in `fill`: `rng` keeps its state in registers on the common path.
+      let (accepted, advanced) = edgeByValue(layer: layer, magnitude: magnitude, x: x, rng: rng, tables: tables)
+      rng = advanced
+      if let accepted { return accepted }
     }
   }
 
