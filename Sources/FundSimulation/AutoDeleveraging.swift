@@ -33,22 +33,42 @@ extension FundSimulator {
 
     switch exchange.adl.ranking {
     case .pnlLeverage:
-      var count = 0
-      let s = opposite.side.sign
-      for j in start..<opposite.count where ws.remaining[base + j] > 0 {
-        let e = opposite.entryPrice[j]
-        ws.heapScore[count] = s * (mark - e) / e * (mark / abs(mark - opposite.bankruptcyPrice[j]))
-        ws.heapRung[count] = j
-        count += 1
+      // The ranking depends only on the mark, so one heap serves every ADL event of a batch
+      // (same market, side, step and mark); a counterparty left with part of its size keeps
+      // its score and stays on top.
+      if !ws.ranking.matches(market: k, side: opposite.side, step: step, mark: mark) {
+        var count = 0
+        let s = opposite.side.sign
+        for j in start..<opposite.count where ws.remaining[base + j] > 0 {
+          let e = opposite.entryPrice[j]
+          ws.heapScore[count] = s * (mark - e) / e * (mark / abs(mark - opposite.bankruptcyPrice[j]))
+          ws.heapRung[count] = j
+          count += 1
+        }
+        let heap = RankingHeap(score: ws.heapScore, rung: ws.heapRung, count: count)
+        ws.ranking = RankingCache(market: k, side: opposite.side, step: step, mark: mark, count: heap.count)
       }
-      var ranking = RankingHeap(score: ws.heapScore, rung: ws.heapRung, count: count)
-      while matched < size, let j = ranking.popFirst() {
+      var heap = RankingHeap(heapified: ws.heapScore, rung: ws.heapRung, count: ws.ranking.count)
+      while matched < size, let j = heap.first {
         let open = opposite.size[j] * ws.remaining[base + j]
+        guard j >= start, open > 0 else {
+          heap.removeFirst()  // liquidated or emptied since the heap was built
+          continue
+        }
         let take = min(open, size - matched)
-        ws.setRemaining(base + j, take >= open ? 0 : ws.remaining[base + j] * (1 - take / open))
-        matched += take
         hits += 1
+        if take >= open {
+          ws.setRemaining(base + j, 0)
+          heap.removeFirst()
+          matched += take
+        } else {
+          // A partial take covers the rest exactly (`matched + (size − matched)` could round
+          // just below `size` and take a sliver from the same position again).
+          ws.setRemaining(base + j, ws.remaining[base + j] * (1 - take / open))
+          matched = size
+        }
       }
+      ws.ranking.count = heap.count
     case .proRata:
       var open = 0.0
       for j in start..<opposite.count { open += opposite.size[j] * ws.remaining[base + j] }
@@ -91,6 +111,20 @@ extension FundSimulator {
   }
 }
 
+/// Which ranking the workspace's heap holds: ADL events of one batch share it.
+struct RankingCache {
+  var market = -1
+  var side = Side.long
+  var step = -1
+  var mark = Double.nan
+  /// Entries still in the heap.
+  var count = 0
+
+  func matches(market: Int, side: Side, step: Int, mark: Double) -> Bool {
+    self.market == market && self.side == side && self.step == step && self.mark == mark
+  }
+}
+
 /// A binary max-heap over (score, rung) pairs in caller-owned buffers: highest score first,
 /// ties to the lower rung (ladder order), so ADL picks are deterministic. Building it is
 /// O(n) and each pick O(log n), so an event that hits k positions costs O(n + k log n)
@@ -108,6 +142,27 @@ struct RankingHeap {
     while i >= 0 {
       siftDown(i)
       i -= 1
+    }
+  }
+
+  /// Wraps buffers that already hold a heap of `count` entries.
+  init(heapified score: UnsafeMutablePointer<Double>, rung: UnsafeMutablePointer<Int>, count: Int) {
+    self.score = score
+    self.rung = rung
+    self.count = count
+  }
+
+  /// The rung ranked first, left in the heap.
+  var first: Int? { count > 0 ? rung[0] : nil }
+
+  /// Removes the rung ranked first.
+  mutating func removeFirst() {
+    guard count > 0 else { return }
+    count -= 1
+    if count > 0 {
+      score[0] = score[count]
+      rung[0] = rung[count]
+      siftDown(0)
     }
   }
 
@@ -134,16 +189,4 @@ struct RankingHeap {
     (rung[a], rung[b]) = (rung[b], rung[a])
   }
 
-  /// Removes and returns the rung ranked first.
-  mutating func popFirst() -> Int? {
-    guard count > 0 else { return nil }
-    let top = rung[0]
-    count -= 1
-    if count > 0 {
-      score[0] = score[count]
-      rung[0] = rung[count]
-      siftDown(0)
-    }
-    return top
-  }
 }

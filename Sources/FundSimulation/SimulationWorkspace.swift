@@ -31,6 +31,8 @@ public final class SimulationWorkspace {
   /// ADL ranking scratch: a max-heap of (score, rung).
   let heapScore: UnsafeMutablePointer<Double>
   let heapRung: UnsafeMutablePointer<Int>
+  /// What the heap currently ranks (invalid at the start of each path).
+  var ranking = RankingCache()
 
   init(path: PathWorkspace, marketCount: Int, positionCount: Int, largestLadder: Int) {
     self.path = path
@@ -69,12 +71,13 @@ public final class SimulationWorkspace {
     }
     for i in touched { remaining[i] = 1 }
     touched.removeAll(keepingCapacity: true)
+    ranking = RankingCache()
   }
 
   /// Sets the remaining fraction of the rung at state offset `i`.
   @inline(__always)
   func setRemaining(_ i: Int, _ value: Double) {
+    if remaining[i] == 1 { touched.append(i) }  // remaining only falls: record the first change
     remaining[i] = value
-    touched.append(i)
   }
 }

@@ -179,7 +179,10 @@ import Testing
     for i in 0..<6 { score[i] = scores[i]; rung[i] = i }
     var heap = RankingHeap(score: score, rung: rung, count: 6)
     var order: [Int] = []
-    while let r = heap.popFirst() { order.append(r) }
+    while let r = heap.first {
+      order.append(r)
+      heap.removeFirst()
+    }
     #expect(order == [1, 3, 4, 0, 5, 2])
   }
 }
