@@ -124,3 +124,33 @@ import Testing
     #expect(o.depletionStep == nil)
   }
 }
+
+@Suite struct ADLRankingReuseTests {
+  /// Two longs (1 BTC each, Pb 90 000) gap to 85 000 in one batch with an empty fund: both
+  /// go to ADL against the same ranking. Shorts at mark 85 000:
+  /// S1 1 BTC @ 95 000, margin 50 000: score 10 000/95 000 × 85 000/60 000 = 0.149;
+  /// S2 1.5 BTC @ 100 000, margin 30 000 (Pb 120 000): 0.15 × 85 000/35 000 = 0.364 (top).
+  /// Event 1 takes 1 of S2's 1.5 (S2 keeps 1/3 of its size and its rank); event 2 takes
+  /// S2's last 0.5 and 0.5 of S1. Three hits, two events, S1 keeps half.
+  @Test func partialCounterpartyKeepsItsRankAcrossEvents() throws {
+    let positions = [
+      long(1, at: 100_000, margin: 10_000, account: "L1"), long(1, at: 100_000, margin: 10_000, account: "L2"),
+      short(1, at: 95_000, margin: 50_000, account: "S1"), short(1.5, at: 100_000, margin: 30_000, account: "S2"),
+    ]
+    let sim = try makeSimulator(
+      prices: [[100_000], [85_000]], positions: positions, rules: [noImpact()], fund: FundRules(balance: 0))
+    let ws = sim.makeWorkspace()
+    let o = sim.simulate(path: 0, workspace: ws)
+    #expect(o.adlEvents == 2)
+    #expect(o.adlPositionsHit == 3)
+    #expect(close(o.adlNotional, 2 * 90_000))
+    let shorts = sim.ladders.shorts[0]
+    let left = Dictionary(
+      uniqueKeysWithValues: (0..<shorts.count).map {
+        (sim.exchange.positions[shorts.positionIndex[$0]].account, ws.remaining[shorts.stateOffset + $0])
+      })
+    #expect(left["S2"] == 0)
+    #expect(close(left["S1"] ?? -1, 0.5))
+    #expect(abs(conservationGap(o, initialFund: 0)) < 1e-9)
+  }
+}
