@@ -66,22 +66,38 @@ public struct FundSimulator: Sendable {
     var nextCheckpointStep = checkpoints.count > 1 ? checkpoints.steps[1] : Int.max
 
     impactRetention.withUnsafeBufferPointer { retention in
+      // Whether any market still carries impact; until the first cascade, and again once
+      // every impact has decayed, a step is a branch-free scan of the marks.
+      var impactActive = false
       for t in 1...steps {
         let row = logPrices + t * m
         var crossed = false
-        for k in 0..<m {
-          var offset = impact[k]
-          if offset != 0 {
-            offset *= retention[k]
-            if abs(offset) < 1e-14 { offset = 0 }
+        if impactActive {
+          // Branch-free too: impact decays by the resilience and is dropped below 1e-14.
+          var active: UInt8 = 0
+          var flags: UInt8 = 0
+          for k in 0..<m {
+            let decayed = impact[k] * retention[k]
+            let offset = abs(decayed) < 1e-14 ? 0 : decayed
             impact[k] = offset
+            active |= offset != 0 ? 1 : 0
+            let logMark = row[k] + offset
+            flags |= (logMark <= longThreshold[k] ? 1 : 0) | (logMark >= shortThreshold[k] ? 1 : 0)
           }
-          let logMark = row[k] + offset
-          crossed = crossed || logMark <= longThreshold[k] || logMark >= shortThreshold[k]
+          impactActive = active != 0
+          crossed = flags != 0
+        } else {
+          var flags: UInt8 = 0
+          for k in 0..<m {
+            let logMark = row[k]
+            flags |= (logMark <= longThreshold[k] ? 1 : 0) | (logMark >= shortThreshold[k] ? 1 : 0)
+          }
+          crossed = flags != 0
         }
         if crossed {
           fund.step = t
           runCascade(step: t, workspace: ws, fund: &fund, outcome: &outcome)
+          impactActive = true
         }
         if t == nextCheckpointStep {
           outcome.checkpoints[nextCheckpoint] = fund.balance
