@@ -6,15 +6,18 @@
 //   swift package --allow-writing-to-package-directory benchmark           # every suite
 //   swift package benchmark --target PricePathsBenchmarks                  # one suite
 //   swift run -c release PathThroughput --paths 100000 --threads 2         # one JSON line
+//   swift run -c release NormalsFloor --paths 100000 --threads 2           # the normals floor
 //
 // Layout (package-benchmark finds a suite by its folder: an executable target whose
 // directory sits directly in a folder named `Benchmarks`, i.e. this package's root):
 //   PricePathsBenchmarks/         package-benchmark suite: normals, path generation
-//   Sources/BenchmarkFixtures/    shared scenarios (the numpy peer's market universe, …)
+//   FundSimulationBenchmarks/     package-benchmark suite: cascade steps, whole paths, a run
+//   Sources/BenchmarkFixtures/    shared path models (the numpy peer's market universe, …)
+//   Sources/ScenarioFixtures/     shared scenarios (default, one-step crashes, calm books)
 //   Sources/PathThroughput/       plain executable for scripts/compare_paths.sh
-// To add a suite (e.g. fund simulation): create `FundSimulationBenchmarks/<Name>.swift`
-// here and append `benchmarkSuite("FundSimulationBenchmarks", dependencies: [...])` to
-// `targets` below.
+//   Sources/NormalsFloor/         plain executable for scripts/floor.py: the normals alone
+// To add a suite: create `<Name>/<Name>.swift` here and append
+// `benchmarkSuite("<Name>", dependencies: [...])` to `targets` below.
 import Foundation
 import PackageDescription
 
@@ -22,6 +25,9 @@ import PackageDescription
 /// is `main` here but may be anything in another clone.
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
 let pricePaths = Target.Dependency.product(name: "PricePaths", package: root)
+let fundSimulation = Target.Dependency.product(name: "FundSimulation", package: root)
+let scenarioFiles = Target.Dependency.product(name: "ScenarioFiles", package: root)
+let fundReports = Target.Dependency.product(name: "FundReports", package: root)
 
 /// An executable benchmark target run by package-benchmark's `BenchmarkPlugin`.
 func benchmarkSuite(_ name: String, dependencies: [Target.Dependency]) -> Target {
@@ -53,6 +59,20 @@ let package = Package(
       dependencies: ["BenchmarkFixtures", pricePaths],
       path: "Sources/PathThroughput"
     ),
+    .target(
+      name: "ScenarioFixtures",
+      dependencies: [pricePaths, fundSimulation, scenarioFiles],
+      path: "Sources/ScenarioFixtures"
+    ),
+    .executableTarget(
+      name: "NormalsFloor",
+      dependencies: [pricePaths],
+      path: "Sources/NormalsFloor"
+    ),
     benchmarkSuite("PricePathsBenchmarks", dependencies: [pricePaths]),
+    benchmarkSuite(
+      "FundSimulationBenchmarks",
+      dependencies: ["ScenarioFixtures", pricePaths, fundSimulation, scenarioFiles, fundReports]
+    ),
   ]
 )

@@ -53,7 +53,7 @@ public struct HistogramBar: Sendable, Hashable, Codable {
   /// `bins` equal-width bars spanning `values` (one bar when all values are equal).
   ///
   /// - Complexity: O(values).
-  public static func bars(_ values: [Double], bins: Int = 40) -> [HistogramBar] {
+  public static func bars<C: Collection<Double>>(_ values: C, bins: Int = 40) -> [HistogramBar] {
     guard let low = values.min(), let high = values.max() else { return [] }
     guard high > low, bins > 1 else { return [HistogramBar(lower: low, upper: high, count: values.count)] }
     let width = (high - low) / Double(bins)

@@ -124,6 +124,14 @@ public struct RunStatistics: Sendable, Codable {
     for index in checkpointSketches.indices { checkpointSketches[index].merge(other.checkpointSketches[index]) }
   }
 
+  /// Sorts the per-path losses and drawdowns in place (their stored order affects no
+  /// output), so that summarising needs no sorted copies: 16 bytes per path at the peak
+  /// instead of 32–40.
+  public mutating func sortPerPathValues() {
+    fundLosses.sort()
+    drawdowns.sort()
+  }
+
   /// The accumulator of one per-path quantity.
   public func accumulator(_ quantity: PathQuantity) -> MeanAccumulator { means[quantity.rawValue] }
 

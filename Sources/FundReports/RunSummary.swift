@@ -41,8 +41,8 @@ public struct RunSummary: Sendable, Equatable {
     depletionThreshold = statistics.depletionThreshold
     stepSeconds = statistics.stepSeconds
 
-    let losses = statistics.fundLosses.sorted()
-    let drawdowns = statistics.drawdowns.sorted()
+    let losses = Self.ascending(statistics.fundLosses)
+    let drawdowns = Self.ascending(statistics.drawdowns)
     let n = statistics.pathCount
     let stepSeconds = statistics.stepSeconds
     var estimates: [String: Estimate] = [
@@ -83,7 +83,17 @@ public struct RunSummary: Sendable, Equatable {
     }
     markets = MarketSummary.rows(statistics)
     fundQuantiles = FundQuantileRow.rows(statistics)
-    fundPnLBars = HistogramBar.bars(statistics.fundLosses.map { -$0 + 0 })
+    fundPnLBars = HistogramBar.bars(losses.lazy.map { -$0 + 0 })
+  }
+
+  /// `values` sorted ascending; no copy when already sorted (``RunStatistics/sortPerPathValues()``).
+  static func ascending(_ values: [Double]) -> [Double] {
+    var previous = -Double.infinity
+    for value in values {
+      if value < previous { return values.sorted() }
+      previous = value
+    }
+    return values
   }
 
   /// The metric called `name`, if any.

@@ -73,26 +73,54 @@ public struct FundSimulator: Sendable {
         let row = logPrices + t * m
         var crossed = false
         if impactActive {
-          // Branch-free too: impact decays by the resilience and is dropped below 1e-14.
-          var active: UInt8 = 0
-          var flags: UInt8 = 0
-          for k in 0..<m {
+          // Branch-free too, in SIMD lanes: impact decays by the resilience and is dropped
+          // below 1e-14.
+          var active = false
+          var k = 0
+          while k + 8 <= m {
+            var offset = load8(impact + k) * load8(retention.baseAddress! + k)
+            offset.replace(with: 0, where: (offset .< 1e-14) .& (offset .> -1e-14))
+            store8(offset, impact + k)
+            active = active || any(offset .!= 0)
+            let logMark = load8(row + k) + offset
+            crossed = crossed || any((logMark .<= load8(longThreshold + k)) .| (logMark .>= load8(shortThreshold + k)))
+            k += 8
+          }
+          if k + 4 <= m {
+            var offset = load4(impact + k) * load4(retention.baseAddress! + k)
+            offset.replace(with: 0, where: (offset .< 1e-14) .& (offset .> -1e-14))
+            store4(offset, impact + k)
+            active = active || any(offset .!= 0)
+            let logMark = load4(row + k) + offset
+            crossed = crossed || any((logMark .<= load4(longThreshold + k)) .| (logMark .>= load4(shortThreshold + k)))
+            k += 4
+          }
+          while k < m {
             let decayed = impact[k] * retention[k]
             let offset = abs(decayed) < 1e-14 ? 0 : decayed
             impact[k] = offset
-            active |= offset != 0 ? 1 : 0
+            active = active || offset != 0
             let logMark = row[k] + offset
-            flags |= (logMark <= longThreshold[k] ? 1 : 0) | (logMark >= shortThreshold[k] ? 1 : 0)
+            crossed = crossed || (logMark <= longThreshold[k]) || (logMark >= shortThreshold[k])
+            k += 1
           }
-          impactActive = active != 0
-          crossed = flags != 0
+          impactActive = active
         } else {
-          var flags: UInt8 = 0
-          for k in 0..<m {
-            let logMark = row[k]
-            flags |= (logMark <= longThreshold[k] ? 1 : 0) | (logMark >= shortThreshold[k] ? 1 : 0)
+          var k = 0
+          while k + 8 <= m {
+            let logMark = load8(row + k)
+            crossed = crossed || any((logMark .<= load8(longThreshold + k)) .| (logMark .>= load8(shortThreshold + k)))
+            k += 8
           }
-          crossed = flags != 0
+          if k + 4 <= m {
+            let logMark = load4(row + k)
+            crossed = crossed || any((logMark .<= load4(longThreshold + k)) .| (logMark .>= load4(shortThreshold + k)))
+            k += 4
+          }
+          while k < m {
+            crossed = crossed || (row[k] <= longThreshold[k]) || (row[k] >= shortThreshold[k])
+            k += 1
+          }
         }
         if crossed {
           fund.step = t
@@ -111,4 +139,23 @@ public struct FundSimulator: Sendable {
     outcome.depletionStep = fund.depletionStep
     return outcome
   }
+}
+
+@inline(__always) private func load8(_ p: UnsafePointer<Double>) -> SIMD8<Double> {
+  UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Double>.self)
+}
+@inline(__always) private func load8(_ p: UnsafeMutablePointer<Double>) -> SIMD8<Double> {
+  UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Double>.self)
+}
+@inline(__always) private func store8(_ v: SIMD8<Double>, _ p: UnsafeMutablePointer<Double>) {
+  UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Double>.self)
+}
+@inline(__always) private func load4(_ p: UnsafePointer<Double>) -> SIMD4<Double> {
+  UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Double>.self)
+}
+@inline(__always) private func load4(_ p: UnsafeMutablePointer<Double>) -> SIMD4<Double> {
+  UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Double>.self)
+}
+@inline(__always) private func store4(_ v: SIMD4<Double>, _ p: UnsafeMutablePointer<Double>) {
+  UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD4<Double>.self)
 }

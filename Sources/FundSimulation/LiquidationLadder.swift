@@ -22,24 +22,33 @@ final class LiquidationLadder: Sendable {
 
   /// - Complexity: O(n log n).
   init(side: Side, positions: [(index: Int, position: Position)], maintenanceMargin m: Double, stateOffset: Int) {
-    let keyed = positions.map { item -> (Double, Int, Position) in
+    // Sort a permutation by (key, file index) over plain arrays: no tuple holding a
+    // `Position` (and its account String) is copied while sorting.
+    let keys = positions.map { item -> Double in
       let pl = item.position.liquidationPrice(maintenanceMargin: m)
-      return (pl > 0 ? Double.log(pl) : -.infinity, item.index, item.position)
+      return pl > 0 ? Double.log(pl) : -.infinity
     }
+    let fileIndex = positions.map(\.index)
+    var order = Array(0..<positions.count)
     // Ties broken by file order, so the ladder is deterministic.
-    let sorted = keyed.sorted { a, b in
-      if a.0 != b.0 { return side == .long ? a.0 > b.0 : a.0 < b.0 }
-      return a.1 < b.1
+    keys.withUnsafeBufferPointer { key in
+      fileIndex.withUnsafeBufferPointer { file in
+        if side == .long {
+          order.sort { a, b in key[a] != key[b] ? key[a] > key[b] : file[a] < file[b] }
+        } else {
+          order.sort { a, b in key[a] != key[b] ? key[a] < key[b] : file[a] < file[b] }
+        }
+      }
     }
     self.side = side
-    logLiquidationPrice = sorted.map(\.0)
-    positionIndex = sorted.map(\.1)
-    size = sorted.map(\.2.size)
-    entryPrice = sorted.map(\.2.entryPrice)
-    margin = sorted.map(\.2.margin)
-    bankruptcyPrice = sorted.map(\.2.bankruptcyPrice)
+    logLiquidationPrice = order.map { keys[$0] }
+    positionIndex = order.map { fileIndex[$0] }
+    size = order.map { positions[$0].position.size }
+    entryPrice = order.map { positions[$0].position.entryPrice }
+    margin = order.map { positions[$0].position.margin }
+    bankruptcyPrice = order.map { positions[$0].position.bankruptcyPrice }
     self.stateOffset = stateOffset
-    count = sorted.count
+    count = order.count
   }
 
   let count: Int

@@ -112,6 +112,7 @@ struct MonteCarloReport {
         progress.update(done: done)
       })
     progress.finish()
+    statistics.sortPerPathValues()
 
     let context = ReportContext(
       scenarioName: scenario.name, scenarioLines: ScenarioLines.lines(scenario), symbols: scenario.symbols,
