@@ -26,14 +26,7 @@ enum BookLoader {
   {
     switch input.book {
     case .positions(let file):
-      let text: String
-      do {
-        text = try TextFile.read(file.url)
-      } catch {
-        throw ScenarioError(
-          file: source, mark: file.mark, key: file.key, problem: "cannot read '\(file.display)' (\(error.reason))",
-          fix: "check the path; it is relative to the scenario file's folder")
-      }
+      let text = try file.readText(source: source)
       let positions = try PositionsFile.read(
         text: text, file: file.display, markets: paths.markets, rules: input.rules)
       return LoadedBook(

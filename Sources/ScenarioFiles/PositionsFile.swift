@@ -34,12 +34,7 @@ public enum PositionsFile {
     contentsOf url: URL, name: String? = nil, markets: [MarketModel], rules: [MarketRules]
   ) throws -> [Position] {
     let name = name ?? TextFile.displayPath(url)
-    let text: String
-    do {
-      text = try TextFile.read(url)
-    } catch {
-      throw ScenarioError.unreadable(name, reason: error.reason)
-    }
+    let text = try TextFile.read(url, reportingAs: name)
     return try read(text: text, file: name, markets: markets, rules: rules)
   }
 

@@ -22,12 +22,7 @@ public enum ReplayFile {
   /// - Throws: ``ScenarioError``.
   public static func read(contentsOf url: URL, name: String? = nil) throws -> ReplayPrices {
     let name = name ?? TextFile.displayPath(url)
-    let text: String
-    do {
-      text = try TextFile.read(url)
-    } catch {
-      throw ScenarioError.unreadable(name, reason: error.reason)
-    }
+    let text = try TextFile.read(url, reportingAs: name)
     return try read(text: text, file: name)
   }
 

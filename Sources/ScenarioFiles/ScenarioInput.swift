@@ -45,6 +45,19 @@ struct FileReference {
   var display: String { TextFile.displayPath(url) }
 }
 
+extension FileReference {
+  /// The referenced file's text; a failure is reported at the key that names the file.
+  func readText(source: String) throws -> String {
+    do {
+      return try TextFile.read(url)
+    } catch {
+      throw ScenarioError(
+        file: source, mark: mark, key: key, problem: "cannot read '\(display)' (\(error.reason))",
+        fix: "check the path; it is relative to the scenario file's folder")
+    }
+  }
+}
+
 /// The position book as written: a CSV file or a synthetic book.
 enum BookInput {
   case positions(FileReference)

@@ -108,14 +108,7 @@ public enum ScenarioLoader {
   }
 
   private static func readReplay(_ file: FileReference, source: String) throws -> ReplayPrices {
-    let text: String
-    do {
-      text = try TextFile.read(file.url)
-    } catch {
-      throw ScenarioError(
-        file: source, mark: file.mark, key: file.key, problem: "cannot read '\(file.display)' (\(error.reason))",
-        fix: "check the path; it is relative to the scenario file's folder")
-    }
+    let text = try file.readText(source: source)
     return try ReplayFile.read(text: text, file: file.display)
   }
 }

@@ -8,6 +8,15 @@ enum TextFile {
     var reason: String
   }
 
+  /// The whole file as UTF-8 text, or a ``ScenarioError`` naming it as `name`.
+  static func read(_ url: URL, reportingAs name: String) throws -> String {
+    do {
+      return try read(url)
+    } catch {
+      throw ScenarioError.unreadable(name, reason: error.reason)
+    }
+  }
+
   /// The whole file as UTF-8 text (a leading byte-order mark is dropped).
   ///
   /// - Throws: ``Unreadable`` with a short reason.
