@@ -117,19 +117,10 @@ let benchmarks: @Sendable () -> Void = {
     benchmark.startMeasurement()
     try defaultSimulator.run(
       paths: 0..<benchmark.scaledIterations.count, threads: 2, chunkSize: 64,
-      summarize: { outcomes in
-        var rows: [UInt8] = []
-        rows.reserveCapacity(outcomes.count * 160)
-        var partial = template
-        for outcome in outcomes {
-          PathsTable.appendRow(outcome, to: &rows)
-          partial.add(outcome)
-        }
-        return (rows, partial)
-      },
+      summarize: { ChunkReport(outcomes: $0, template: template) },
       consume: { chunk in
-        bytes += chunk.0.count
-        statistics.merge(chunk.1)
+        bytes += chunk.rows.count
+        statistics.merge(chunk.statistics)
       })
     benchmark.stopMeasurement()
     blackHole(bytes)

@@ -95,20 +95,11 @@ struct MonteCarloReport {
     var done = 0
     try simulator.run(
       paths: 0..<options.paths, threads: options.threads, chunkSize: Self.chunkSize,
-      summarize: { outcomes in
-        var rows: [UInt8] = []
-        rows.reserveCapacity(outcomes.count * 160)
-        var partial = template
-        for outcome in outcomes {
-          PathsTable.appendRow(outcome, to: &rows)
-          partial.add(outcome)
-        }
-        return (rows, partial)
-      },
+      summarize: { ChunkReport(outcomes: $0, template: template) },
       consume: { chunk in
-        try pathsFile.write(contentsOf: chunk.0)
-        statistics.merge(chunk.1)
-        done += chunk.1.pathCount
+        try pathsFile.write(contentsOf: chunk.rows)
+        statistics.merge(chunk.statistics)
+        done += chunk.statistics.pathCount
         progress.update(done: done)
       })
     progress.finish()
