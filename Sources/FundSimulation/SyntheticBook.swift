@@ -1,3 +1,4 @@
+import Foundation
 import PricePaths
 import RealModule
 
@@ -34,7 +35,40 @@ public struct SyntheticBook: Sendable, Equatable, Codable {
     self.sizeDispersion = sizeDispersion
   }
 
-  public func validate(symbols: [String]) throws {
+  /// How far (as a fraction of the price) a drawn position's liquidation price must be from
+  /// the initial price; closer draws are redrawn.
+  public static let minimumStartingDistance = 0.001
+
+  /// The leverage at and above which a position opened at the initial price starts within
+  /// ``minimumStartingDistance`` `d` of its liquidation price, so the draw would redraw it:
+  /// `1/(d + (1 + d)·m)`. From the short's `Pl = P·(1 + 1/L)/(1 + m) > P·(1 + d)`, which binds
+  /// before the long's `Pl = P·(1 − 1/L)/(1 − m) < P·(1 − d)`.
+  public static func redrawnLeverage(maintenanceMargin m: Double) -> Double {
+    let d = minimumStartingDistance
+    return 1 / (d + (1 + d) * m)
+  }
+
+  /// Checks the parameters against the scenario's markets, naming the key of the first
+  /// problem. Besides ranges, a market whose lowest leverage (`min`, capped by the market's
+  /// `max_leverage`) would start every position at its liquidation price is refused: the
+  /// draw would redraw nearly every position and might never finish.
+  public func validate(symbols: [String], rules: [MarketRules]) throws {
+    try validate(symbols: symbols)
+    for (k, rule) in rules.enumerated() where (openInterest[symbols[k]] ?? 0) > 0 {
+      let lowest = min(minLeverage, maxLeverage, rule.maxLeverage)
+      let limit = Self.redrawnLeverage(maintenanceMargin: rule.maintenanceMargin)
+      guard lowest >= limit else { continue }
+      let limitText = String(format: "%.4g", limit)
+      throw ModelInputError(
+        key: lowest == minLeverage ? "book.synthetic.leverage.min" : "markets[\(k)].max_leverage",
+        problem:
+          "leaves \(symbols[k]) no leverage below \(limitText)× (1/maintenance_margin with maintenance_margin "
+          + "\(rule.maintenanceMargin)): every position would start at its liquidation price",
+        fix: "lower the leverage below \(limitText)× or lower \(symbols[k])'s maintenance_margin")
+    }
+  }
+
+  func validate(symbols: [String]) throws {
     guard (1...1_000_000).contains(positionsPerMarket) else {
       throw ModelInputError(
         key: "book.synthetic.positions_per_market", problem: "is \(positionsPerMarket)",
@@ -81,6 +115,9 @@ public struct SyntheticBook: Sendable, Equatable, Codable {
 
   /// Draws the book.
   ///
+  /// Call ``validate(symbols:rules:)`` first: with a leverage floor at or above
+  /// ``redrawnLeverage(maintenanceMargin:)`` and no entry dispersion, every draw is redrawn.
+  ///
   /// - Complexity: O(markets × positionsPerMarket).
   public func draw<G: RandomNumberGenerator>(
     markets: [MarketModel], rules: [MarketRules], using rng: inout G
@@ -108,7 +145,8 @@ public struct SyntheticBook: Sendable, Equatable, Codable {
           margin: size * entry / leverage)
         counter += 1
         let pl = position.liquidationPrice(maintenanceMargin: m)
-        let safe = side == .long ? pl < market.price * 0.999 : pl > market.price * 1.001
+        let distance = Self.minimumStartingDistance
+        let safe = side == .long ? pl < market.price * (1 - distance) : pl > market.price * (1 + distance)
         if safe { drawn.append(position) }
       }
       for side in Side.allCases {

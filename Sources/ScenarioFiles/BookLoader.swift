@@ -34,11 +34,10 @@ enum BookLoader {
 
     case .synthetic(let book, let ownSeed):
       do {
-        try book.validate(symbols: paths.symbols)
+        try book.validate(symbols: paths.symbols, rules: input.rules)
       } catch let error as ModelInputError {
         throw ScenarioError(error, file: source, marks: document.marks)
       }
-      try checkLeverageIsLiquidatable(book, paths: paths, rules: input.rules, document: document)
       let seed = ownSeed ?? input.seed
       var generator = RandomStreams(seed: seed).generator(path: 0, purpose: .book)
       let positions = book.draw(markets: paths.markets, rules: input.rules, using: &generator)
@@ -48,28 +47,4 @@ enum BookLoader {
     }
   }
 
-  /// Refuses a synthetic book whose lowest leverage would put a position opened at the
-  /// current price at or past its liquidation price (`1/L ≤ m`, up to the draw's 0.1%
-  /// safety margin): the draw would reject nearly every position and might never finish.
-  ///
-  /// A long opened at `P` with leverage `L` has `Pl = P·(1 − 1/L)/(1 − m)`, a short
-  /// `Pl = P·(1 + 1/L)/(1 + m)`; both are safely away from `P` when
-  /// `1/L > 0.001 + 1.001·m`.
-  private static func checkLeverageIsLiquidatable(
-    _ book: SyntheticBook, paths: PathModel, rules: [MarketRules], document: YAMLDocument
-  ) throws {
-    for (k, rule) in rules.enumerated() where (book.openInterest[paths.symbols[k]] ?? 0) > 0 {
-      let cap = min(book.maxLeverage, rule.maxLeverage)
-      let lowest = min(book.minLeverage, cap)
-      let limit = 1 / (0.001 + 1.001 * rule.maintenanceMargin)
-      guard lowest >= limit else { continue }
-      let symbol = paths.symbols[k]
-      let key = lowest == book.minLeverage ? "book.synthetic.leverage.min" : "markets[\(k)].max_leverage"
-      throw document.error(
-        key, at: ScenarioError.nearestMark(of: key, in: document.marks),
-        "leaves \(symbol) no leverage below \(String(format: "%.4g", limit))× (1/maintenance_margin with "
-          + "maintenance_margin \(rule.maintenanceMargin)): every position would start at its liquidation price",
-        fix: "lower the leverage below \(String(format: "%.4g", limit))× or lower \(symbol)'s maintenance_margin")
-    }
-  }
 }

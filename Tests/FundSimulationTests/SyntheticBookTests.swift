@@ -1,0 +1,63 @@
+import PricePaths
+import Testing
+
+@testable import FundSimulation
+
+@Suite struct SyntheticBookTests {
+  static let markets = [
+    MarketModel(symbol: "BTC", price: 90_000, volatility: 0.5),
+    MarketModel(symbol: "ETH", price: 3_000, volatility: 0.7),
+  ]
+  static let rules = [
+    MarketRules(maintenanceMargin: 0.01, depth: 4e7, maxLeverage: 50),
+    MarketRules(maintenanceMargin: 0.025, depth: 2e7, maxLeverage: 20),
+  ]
+
+  /// Long and short open interest both equal the market's, leverage stays within
+  /// [min, min(max, market max)], and no position starts within 0.1% of its liquidation
+  /// price.
+  @Test func drawnBookHonoursItsParameters() throws {
+    let book = SyntheticBook(
+      positionsPerMarket: 500, openInterest: ["BTC": 4e8, "ETH": 1e8], minLeverage: 2, maxLeverage: 30)
+    try book.validate(symbols: ["BTC", "ETH"], rules: Self.rules)
+    var rng = RandomStreams(seed: 3).generator(path: 0, purpose: .book)
+    let positions = book.draw(markets: Self.markets, rules: Self.rules, using: &rng)
+    #expect(positions.count == 1_000)
+    for (k, market) in Self.markets.enumerated() {
+      for side in Side.allCases {
+        let oi = positions.filter { $0.market == k && $0.side == side }.reduce(0.0) { $0 + $1.size * market.price }
+        #expect(abs(oi - book.openInterest[market.symbol]!) <= 1e-6 * oi)
+      }
+      let cap = min(30, Self.rules[k].maxLeverage)
+      for p in positions where p.market == k {
+        let leverage = p.entryNotional / p.margin
+        #expect(leverage >= 2 * (1 - 1e-9) && leverage <= cap * (1 + 1e-9))
+        let pl = p.liquidationPrice(maintenanceMargin: Self.rules[k].maintenanceMargin)
+        #expect(p.side == .long ? pl < market.price * 0.999 : pl > market.price * 1.001)
+      }
+    }
+  }
+
+  /// ETH at m = 2.5%: a short opened at the price with leverage L starts 0.1% from its
+  /// liquidation price when 1/L = 0.001 + 1.001 × 0.025, L = 1/0.026025 = 38.42. A book whose
+  /// lowest leverage is 40 would redraw every ETH position: refused at `leverage.min`. ETH's
+  /// own cap of 20× keeps a floor of 30 at 20, which is fine; BTC (m = 1%: limit 90.0) too.
+  @Test func refusesALeverageFloorThatStartsAtLiquidation() {
+    #expect(abs(SyntheticBook.redrawnLeverage(maintenanceMargin: 0.025) - 1 / 0.026025) < 1e-9)
+    let tooHigh = SyntheticBook(
+      positionsPerMarket: 10, openInterest: ["BTC": 1e6, "ETH": 1e6], minLeverage: 40, maxLeverage: 50)
+    let ethRules = [Self.rules[0], MarketRules(maintenanceMargin: 0.025, depth: 2e7, maxLeverage: 50)]
+    #expect(throws: ModelInputError.self) { try tooHigh.validate(symbols: ["BTC", "ETH"], rules: ethRules) }
+    do {
+      try tooHigh.validate(symbols: ["BTC", "ETH"], rules: ethRules)
+    } catch let error as ModelInputError {
+      #expect(error.key == "book.synthetic.leverage.min")
+      #expect(error.problem.contains("ETH"))
+    } catch {
+      Issue.record("unexpected \(error)")
+    }
+    let capped = SyntheticBook(
+      positionsPerMarket: 10, openInterest: ["BTC": 1e6, "ETH": 1e6], minLeverage: 30, maxLeverage: 50)
+    #expect(throws: Never.self) { try capped.validate(symbols: ["BTC", "ETH"], rules: Self.rules) }
+  }
+}
