@@ -1,1 +1,29 @@
+import FundSimulation
+import PricePaths
+import ScenarioFiles
 
+/// The scenario bullets of `report.md`.
+enum ScenarioLines {
+  static func lines(_ s: Scenario) -> [String] {
+    let h = s.paths.horizon
+    var lines = [
+      "Source: \(s.source)",
+      "Horizon: \(h.steps) steps of \(Int(h.stepSeconds)) s (\(h.hours) h)",
+      "Markets: "
+        + s.paths.markets.map { "\($0.symbol) (\($0.price), vol \($0.volatility), \($0.returns.name))" }
+        .joined(separator: ", "),
+      "Book: \(s.bookSource), \(s.exchange.positions.count) positions",
+      "Fund: \(s.exchange.fund.balance) USDC, \(s.exchange.fund.waterfall.rawValue), fund share \(s.exchange.fund.fundShare)"
+        + (s.exchange.fund.feeCap.map { ", fee cap \($0)" } ?? ""),
+      "ADL: \(s.exchange.adl.ranking.rawValue)"
+        + (s.exchange.adl.drawdownTrigger.map { ", drawdown trigger \($0)" } ?? ""),
+    ]
+    if let jumps = s.paths.jumps {
+      lines.append(
+        "Crash factor: \(jumps.intensityPerDay) jumps/day, mean log-size \(jumps.mean), stdev \(jumps.stdev)")
+    }
+    if s.paths.replay != nil { lines.append("Replay: every path follows the replayed prices") }
+    if s.paths.correlationWasRepaired { lines.append("Correlation repaired to the nearest correlation matrix") }
+    return lines
+  }
+}
