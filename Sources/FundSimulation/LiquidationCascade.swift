@@ -56,20 +56,32 @@ extension FundSimulator {
   /// Liquidates every position of `side` in market `k` that the current mark crosses, as
   /// one round. Returns whether any position was liquidated (rungs already emptied by ADL
   /// are skipped).
+  ///
+  /// - Complexity: O(log r) for a round of `r` whole positions closed into the market
+  ///   when the fund can pay (``closeWholeRun(market:ladder:rungs:mark:fund:outcome:)``),
+  ///   else O(r) plus ADL.
   func liquidateCrossed(
     market k: Int, side: Side, step: Int, workspace ws: SimulationWorkspace, fund: inout InsuranceFund,
     outcome: inout PathOutcome
   ) -> Bool {
     let ladder = ladders.ladder(market: k, side: side)
     let logMark = ws.path.logPrices[step * marketCount + k] + ws.impact[k]
-    var cursor = side == .long ? ws.longCursor[k] : ws.shortCursor[k]
+    let start = side == .long ? ws.longCursor[k] : ws.shortCursor[k]
+    // Until ADL first reduces a position on this path, every rung is whole: the crossed
+    // rungs are one contiguous run, found by a galloping search and closable in O(1).
+    let whole = ws.touched.isEmpty
+    var cursor = start
     ws.batchCount = 0
-    while cursor < ladder.count && ladder.isCrossed(cursor, logMark: logMark) {
-      if ws.remaining[ladder.stateOffset + cursor] > 0 {
-        ws.batch[ws.batchCount] = cursor
-        ws.batchCount += 1
+    if whole {
+      cursor = ladder.crossedEnd(from: start, logMark: logMark)
+    } else {
+      while cursor < ladder.count && ladder.isCrossed(cursor, logMark: logMark) {
+        if ws.remaining[ladder.stateOffset + cursor] > 0 {
+          ws.batch[ws.batchCount] = cursor
+          ws.batchCount += 1
+        }
+        cursor += 1
       }
-      cursor += 1
     }
     if side == .long {
       ws.longCursor[k] = cursor
@@ -78,21 +90,33 @@ extension FundSimulator {
       ws.shortCursor[k] = cursor
       ws.shortThreshold[k] = ladder.threshold(at: cursor)
     }
-    guard ws.batchCount > 0 else { return false }
+    guard whole ? cursor > start : ws.batchCount > 0 else { return false }
 
     let mark = Double.exp(logMark)
-    let walk: Double
-    switch exchange.fund.waterfall {
-    case .marketClose:
-      walk = closeInMarket(
-        market: k, ladder: ladder, mark: mark, step: step, workspace: ws, fund: &fund, outcome: &outcome)
-    case .takeover:
-      walk = takeOver(market: k, ladder: ladder, mark: mark, step: step, workspace: ws, fund: &fund, outcome: &outcome)
+    var walk: Double? = nil
+    if whole && aggregatesRounds && exchange.fund.waterfall == .marketClose {
+      walk = closeWholeRun(
+        market: k, ladder: ladder, rungs: start..<cursor, mark: mark, fund: &fund, outcome: &outcome)
     }
+    if walk == nil {
+      if whole {
+        for rung in start..<cursor { ws.batch[rung - start] = rung }
+        ws.batchCount = cursor - start
+      }
+      switch exchange.fund.waterfall {
+      case .marketClose:
+        walk = closeInMarket(
+          market: k, ladder: ladder, mark: mark, step: step, workspace: ws, fund: &fund, outcome: &outcome)
+      case .takeover:
+        walk = takeOver(
+          market: k, ladder: ladder, mark: mark, step: step, workspace: ws, fund: &fund, outcome: &outcome)
+      }
+    }
+    let walkFraction = walk ?? 0
     let rules = exchange.rules[k]
-    if walk > 0 && rules.permanentImpact > 0 {
+    if walkFraction > 0 && rules.permanentImpact > 0 {
       // The permanent share of the walk stays in the mark: P ← P·(1 − s·perm·walk).
-      let factor = max(1e-9, 1 - side.sign * rules.permanentImpact * walk)
+      let factor = max(1e-9, 1 - side.sign * rules.permanentImpact * walkFraction)
       ws.impact[k] += Double.log(factor)
     }
     fund.noteChange(step: step)

@@ -49,14 +49,68 @@ final class LiquidationLadder: Sendable {
     bankruptcyPrice = order.map { positions[$0].position.bankruptcyPrice }
     self.stateOffset = stateOffset
     count = order.count
+    sums = LadderPrefixSums(size: size, entryPrice: entryPrice, margin: margin)
   }
 
   let count: Int
+  /// Prefix sums of size, margin and entry notional, for whole rounds at once.
+  let sums: LadderPrefixSums
 
   /// Whether the rung's liquidation price is crossed by the log mark price.
   @inline(__always)
   func isCrossed(_ rung: Int, logMark: Double) -> Bool {
     side == .long ? logMark <= logLiquidationPrice[rung] : logMark >= logLiquidationPrice[rung]
+  }
+
+  /// The end of the run of rungs from `start` that `logMark` crosses: crossed rungs form a
+  /// prefix of the ladder (it is sorted by liquidation price), so a galloping search finds
+  /// the end.
+  ///
+  /// - Complexity: O(min(r, 8) + log r) for a run of `r` rungs.
+  func crossedEnd(from start: Int, logMark: Double) -> Int {
+    // Most rounds take a few rungs: look at the first ones one by one, then gallop.
+    var known = start  // rungs start ..< known are crossed
+    let scanned = min(count, start + 8)
+    while known < scanned {
+      guard isCrossed(known, logMark: logMark) else { return known }
+      known += 1
+    }
+    var bound = count  // the first rung known not to be crossed, or `count`
+    var width = 1
+    while known < count {
+      let probe = min(known + width - 1, count - 1)
+      if isCrossed(probe, logMark: logMark) {
+        known = probe + 1
+        width *= 2
+      } else {
+        bound = probe
+        break
+      }
+    }
+    var low = known
+    var high = bound
+    while low < high {
+      let middle = low + (high - low) / 2
+      if isCrossed(middle, logMark: logMark) { low = middle + 1 } else { high = middle }
+    }
+    return low
+  }
+
+  /// The first rung of `range` whose residual at `fill` is not negative: the ladder is in
+  /// liquidation order, so bankruptcy prices fall along a long ladder and rise along a
+  /// short one (`Pl` is `Pb` over a constant), and the rungs closed at a loss (long
+  /// `Pb > F`, short `Pb < F`) come first.
+  ///
+  /// - Complexity: O(log `range.count`).
+  func firstSolvent(in range: Range<Int>, fill: Double) -> Int {
+    var low = range.lowerBound
+    var high = range.upperBound
+    while low < high {
+      let middle = low + (high - low) / 2
+      let pb = bankruptcyPrice[middle]
+      if side == .long ? pb > fill : pb < fill { low = middle + 1 } else { high = middle }
+    }
+    return low
   }
 
   /// The threshold a mark must reach to liquidate `rung`, or the never-reached value when

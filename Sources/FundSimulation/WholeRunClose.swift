@@ -1,0 +1,67 @@
+/// A market-close round of whole positions in O(1) (issue 5).
+extension FundSimulator {
+  /// Closes rungs `rungs` — every one whole (no ADL on the path yet) — into the market as
+  /// one round, from the ladder's prefix sums (``LadderPrefixSums``), when the round needs
+  /// no position-by-position work: no fee cap, no drawdown trigger, a book deep enough for
+  /// the whole order (`w ≤ 1`), and a fund that can pay the round's shortfall. Returns the
+  /// walk, or `nil`, having changed nothing, when one of those fails; the caller then
+  /// closes the round position by position
+  /// (``closeInMarket(market:ladder:mark:step:workspace:fund:outcome:)``).
+  ///
+  /// The result is that of the position-by-position close up to rounding. All positions
+  /// fill at `F = P·(1 − s·w/2)`, so the residuals `Rᵢ = qᵢ·s·(F − Pbᵢ)` are negative
+  /// exactly for the first rungs of the run (bankruptcy prices are monotone along the
+  /// ladder), which the position-by-position close also settles first. Splitting the run
+  /// there by binary search (``LiquidationLadder/firstSolvent(in:fill:)``) gives
+  ///
+  ///     shortfall = −Σ_{Rᵢ<0} Rᵢ,   penalty = Σ_{Rᵢ≥0} Rᵢ,
+  ///
+  /// each from ``LadderPrefixSums/residual(of:sign:fill:)``. The fund pays the shortfall if
+  /// it can (`available ≥ shortfall` is the same test as for each position in turn, as the
+  /// payments only lower what is available), recording its low after it, then receives
+  /// `fund_share × penalty`; the vault gets the rest; the traders lose
+  /// `penalty − shortfall`.
+  ///
+  /// - Complexity: O(log `rungs.count`).
+  func closeWholeRun(
+    market k: Int, ladder: LiquidationLadder, rungs: Range<Int>, mark: Double, fund: inout InsuranceFund,
+    outcome: inout PathOutcome
+  ) -> Double? {
+    let fundRules = exchange.fund
+    guard fundRules.feeCap == nil, exchange.adl.drawdownTrigger == nil else { return nil }
+    let sums = ladder.sums
+    let all = sums.totals(rungs)
+    let walk = BookImpact.walk(size: all.size, price: mark, depth: exchange.rules[k].depth)
+    guard walk <= 1 else { return nil }
+    let s = ladder.side.sign
+    let fill = mark * (1 - s * walk / 2)
+    let split = ladder.firstSolvent(in: rungs, fill: fill)
+    let losses = sums.totals(rungs.lowerBound..<split)
+    let gains = sums.totals(split..<rungs.upperBound)
+    // Each part is one-signed position by position; clamping removes rounding of either
+    // sign from a part whose exact value is zero.
+    let shortfall = split > rungs.lowerBound ? max(0, -sums.residual(of: losses, sign: s, fill: fill)) : 0
+    let penalty = split < rungs.upperBound ? max(0, sums.residual(of: gains, sign: s, fill: fill)) : 0
+    guard fund.available >= shortfall else { return nil }
+
+    let count = rungs.count
+    let notional = all.size * mark
+    outcome.liquidations += count
+    outcome.liquidatedNotional += notional
+    let toFund = fundRules.fundShare * penalty
+    if shortfall > 0 { fund.pay(shortfall) }
+    fund.receive(toFund)
+    outcome.shortfall += shortfall
+    outcome.fundInflow += toFund
+    outcome.vaultInflow += penalty - toFund
+    outcome.traderLoss += penalty - shortfall
+    outcome.markets.withUnsafeMutableBufferPointer { markets in
+      markets[k].liquidations += count
+      markets[k].liquidatedNotional += notional
+      markets[k].shortfall += shortfall
+      markets[k].fundInflow += toFund
+      markets[k].vaultInflow += penalty - toFund
+    }
+    return walk
+  }
+}
