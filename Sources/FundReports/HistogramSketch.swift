@@ -168,7 +168,7 @@ public struct HistogramSketch: Sendable {
       staged.append(contentsOf: other.staged)
       if staged.count > Self.stagingLimit { switchToBins() }
     } else {
-      for value in other.staged { place(value) }
+      place(contentsOf: other.staged)
     }
   }
 
@@ -229,6 +229,11 @@ public struct HistogramSketch: Sendable {
   /// The bin of `value`: 0 below the range, `binCount + 1` at or above its end.
   @inlinable
   func binIndex(_ value: Double) -> Int {
+    Self.binIndex(value, lowerBound: lowerBound, inverseWidth: inverseWidth, binCount: binCount)
+  }
+
+  @inlinable @inline(__always)
+  static func binIndex(_ value: Double, lowerBound: Double, inverseWidth: Double, binCount: Int) -> Int {
     let position = (value - lowerBound) * inverseWidth
     guard position >= 0 else { return 0 }
     return position < Double(binCount) ? Int(position) + 1 : binCount + 1
@@ -239,11 +244,26 @@ public struct HistogramSketch: Sendable {
     bins[binIndex(value)].insert(value)
   }
 
+  /// Places many values through one buffer pointer: no uniqueness check per value, so the
+  /// cache misses of a large sketch's bins overlap.
+  @usableFromInline
+  mutating func place(contentsOf values: [Double]) {
+    let lowerBound = lowerBound
+    let inverseWidth = inverseWidth
+    let binCount = binCount
+    bins.withUnsafeMutableBufferPointer { bins in
+      for value in values {
+        bins[Self.binIndex(value, lowerBound: lowerBound, inverseWidth: inverseWidth, binCount: binCount)]
+          .insert(value)
+      }
+    }
+  }
+
   @usableFromInline
   mutating func switchToBins() {
     guard bins.isEmpty else { return }
     bins = Array(repeating: BinState(), count: binCount + 2)
-    for value in staged { place(value) }
+    place(contentsOf: staged)
     staged = []
   }
 }

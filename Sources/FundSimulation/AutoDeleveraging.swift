@@ -25,7 +25,7 @@ extension FundSimulator {
     workspace ws: SimulationWorkspace, fund: inout InsuranceFund, outcome: inout PathOutcome
   ) {
     guard size > 0 else { return }
-    let opposite = ladders.ladder(market: k, side: side.opposite)
+    let opposite = ws.ladders.ladder(market: k, side: side.opposite)
     let start = side == .long ? ws.shortCursor[k] : ws.longCursor[k]
     let base = opposite.stateOffset
     var matched = 0.0

@@ -39,9 +39,7 @@ public struct FundSimulator: Sendable {
 
   /// A workspace for one worker thread.
   public func makeWorkspace() -> SimulationWorkspace {
-    SimulationWorkspace(
-      path: generator.makeWorkspace(), marketCount: marketCount, positionCount: ladders.positionCount,
-      largestLadder: ladders.largestLadder)
+    SimulationWorkspace(path: generator.makeWorkspace(), ladders: ladders.workerCopy())
   }
 
   /// Generates path `path` and simulates it.
@@ -54,7 +52,7 @@ public struct FundSimulator: Sendable {
 
   /// Simulates the path already in `ws.path`.
   func simulateGeneratedPath(path: Int, workspace ws: SimulationWorkspace) -> PathOutcome {
-    ws.reset(ladders: ladders)
+    ws.reset()
     let m = marketCount
     let steps = generator.model.horizon.steps
     var fund = InsuranceFund(

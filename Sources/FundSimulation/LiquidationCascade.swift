@@ -64,7 +64,7 @@ extension FundSimulator {
     market k: Int, side: Side, step: Int, workspace ws: SimulationWorkspace, fund: inout InsuranceFund,
     outcome: inout PathOutcome
   ) -> Bool {
-    let ladder = ladders.ladder(market: k, side: side)
+    let ladder = ws.ladders.ladder(market: k, side: side)
     let logMark = ws.path.logPrices[step * marketCount + k] + ws.impact[k]
     let start = side == .long ? ws.longCursor[k] : ws.shortCursor[k]
     // Until ADL first reduces a position on this path, every rung is whole: the crossed

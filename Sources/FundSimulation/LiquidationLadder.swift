@@ -56,6 +56,25 @@ final class LiquidationLadder: Sendable {
   /// Prefix sums of size, margin and entry notional, for whole rounds at once.
   let sums: LadderPrefixSums
 
+  /// A second object over the same rungs (the arrays are shared, not copied).
+  private init(copying other: LiquidationLadder) {
+    side = other.side
+    logLiquidationPrice = other.logLiquidationPrice
+    size = other.size
+    entryPrice = other.entryPrice
+    margin = other.margin
+    bankruptcyPrice = other.bankruptcyPrice
+    positionIndex = other.positionIndex
+    stateOffset = other.stateOffset
+    count = other.count
+    sums = other.sums
+  }
+
+  /// The ladder for one worker thread: the same rungs in an object of its own, so that
+  /// the reference counting of the hot loops never touches a cache line another worker
+  /// writes too (an atomic increment on a shared object costs a cache-line transfer).
+  func workerCopy() -> LiquidationLadder { LiquidationLadder(copying: self) }
+
   /// Whether the rung's liquidation price is crossed by the log mark price.
   @inline(__always)
   func isCrossed(_ rung: Int, logMark: Double) -> Bool {
@@ -105,10 +124,17 @@ final class LiquidationLadder: Sendable {
   func firstSolvent(in range: Range<Int>, fill: Double) -> Int {
     var low = range.lowerBound
     var high = range.upperBound
+    guard low < high else { return low }
+    // Most rounds are all on one side of the fill: two comparisons settle them.
+    let long = side == .long
+    func lossAt(_ rung: Int) -> Bool { long ? bankruptcyPrice[rung] > fill : bankruptcyPrice[rung] < fill }
+    if !lossAt(low) { return low }
+    if lossAt(high - 1) { return high }
+    low += 1
+    high -= 1
     while low < high {
       let middle = low + (high - low) / 2
-      let pb = bankruptcyPrice[middle]
-      if side == .long ? pb > fill : pb < fill { low = middle + 1 } else { high = middle }
+      if lossAt(middle) { low = middle + 1 } else { high = middle }
     }
     return low
   }
@@ -122,7 +148,8 @@ final class LiquidationLadder: Sendable {
   }
 }
 
-/// The ladders of every market, built once per run and shared read-only by all workers.
+/// The ladders of every market, built once per run; the rungs are shared read-only by all
+/// workers, each through its own ``workerCopy()``.
 struct BookLadders: Sendable {
   /// `longs[k]`, `shorts[k]` for market `k`.
   let longs: [LiquidationLadder]
@@ -152,6 +179,22 @@ struct BookLadders: Sendable {
     self.shorts = shorts
     positionCount = offset
     largestLadder = (longs + shorts).map(\.count).max() ?? 0
+  }
+
+  private init(longs: [LiquidationLadder], shorts: [LiquidationLadder], positionCount: Int, largestLadder: Int) {
+    self.longs = longs
+    self.shorts = shorts
+    self.positionCount = positionCount
+    self.largestLadder = largestLadder
+  }
+
+  /// The ladders for one worker thread (``LiquidationLadder/workerCopy()``).
+  ///
+  /// - Complexity: O(markets); the rungs are shared.
+  func workerCopy() -> BookLadders {
+    BookLadders(
+      longs: longs.map { $0.workerCopy() }, shorts: shorts.map { $0.workerCopy() }, positionCount: positionCount,
+      largestLadder: largestLadder)
   }
 
   func ladder(market: Int, side: Side) -> LiquidationLadder {

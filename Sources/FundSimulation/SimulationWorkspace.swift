@@ -9,6 +9,8 @@ import PricePaths
 /// Not thread-safe: one per worker thread.
 public final class SimulationWorkspace {
   let path: PathWorkspace
+  /// This worker's ladder objects (over rungs shared with the other workers).
+  let ladders: BookLadders
   let marketCount: Int
   /// Next unliquidated rung of each market's long and short ladder.
   let longCursor: UnsafeMutablePointer<Int>
@@ -34,8 +36,12 @@ public final class SimulationWorkspace {
   /// What the heap currently ranks (invalid at the start of each path).
   var ranking = RankingCache()
 
-  init(path: PathWorkspace, marketCount: Int, positionCount: Int, largestLadder: Int) {
+  init(path: PathWorkspace, ladders: BookLadders) {
     self.path = path
+    self.ladders = ladders
+    let marketCount = ladders.longs.count
+    let positionCount = ladders.positionCount
+    let largestLadder = ladders.largestLadder
     self.marketCount = marketCount
     longCursor = .allocate(capacity: marketCount)
     shortCursor = .allocate(capacity: marketCount)
@@ -61,7 +67,7 @@ public final class SimulationWorkspace {
   /// Resets every market to the start of a path.
   ///
   /// - Complexity: O(markets + positions touched by the previous path).
-  func reset(ladders: BookLadders) {
+  func reset() {
     for k in 0..<marketCount {
       longCursor[k] = 0
       shortCursor[k] = 0
