@@ -14,25 +14,13 @@ import Testing
   @Test(arguments: 0..<4)
   func randomBooksAndPaths(caseIndex: Int) throws {
     let (mechanic, ranking, feeCap) = Self.cases[caseIndex]
-    let markets = [
-      MarketModel(symbol: "BTC", price: 90_000, volatility: 4, returns: .jumps(beta: 1, dof: 4)),
-      MarketModel(symbol: "ETH", price: 3_000, volatility: 5, returns: .jumps(beta: 1.3, dof: 4)),
-    ]
-    let model = try PathModel(
-      markets: markets, correlation: [[1, 0.8], [0.8, 1]], horizon: Horizon(steps: 120, stepSeconds: 60),
-      jumps: JumpFactor(intensityPerDay: 30, mean: -0.05, stdev: 0.03))
-    let rules = [
-      MarketRules(maintenanceMargin: 0.01, depth: 2e6, resilience: 0.3, permanentImpact: 0.6, maxLeverage: 50),
-      MarketRules(maintenanceMargin: 0.02, depth: 1e6, resilience: 0.3, permanentImpact: 0.6, maxLeverage: 25),
-    ]
-    var rng = RandomStreams(seed: UInt64(caseIndex)).generator(path: 0, purpose: .book)
-    let book = SyntheticBook(positionsPerMarket: 150, openInterest: ["BTC": 2e7, "ETH": 1e7])
-      .draw(markets: markets, rules: rules, using: &rng)
+    let day = try ViolentDay()
     let fund = FundRules(balance: 2e5, waterfall: mechanic, fundShare: 0.7, feeCap: feeCap, takeoverSubsidy: 0.2)
     let exchange = try ExchangeModel(
-      rules: rules, positions: book, fund: fund, adl: ADLPolicy(ranking: ranking), initialPrices: [90_000, 3_000])
+      rules: day.rules, positions: day.book(seed: UInt64(caseIndex)), fund: fund, adl: ADLPolicy(ranking: ranking),
+      initialPrices: day.initialPrices)
     let sim = FundSimulator(
-      generator: PathGenerator(model: model, seed: 99), exchange: exchange,
+      generator: PathGenerator(model: day.model, seed: 99), exchange: exchange,
       checkpoints: CheckpointSchedule(horizonSteps: 120, every: 30))
     let ws = sim.makeWorkspace()
     var liquidations = 0

@@ -85,24 +85,12 @@ import Testing
   /// of closing position by position.
   @Test(arguments: [Double.infinity, 2e6])
   func agreesWithPositionByPosition(depth: Double) throws {
-    let markets = [
-      MarketModel(symbol: "BTC", price: 90_000, volatility: 4, returns: .jumps(beta: 1, dof: 4)),
-      MarketModel(symbol: "ETH", price: 3_000, volatility: 5, returns: .jumps(beta: 1.3, dof: 4)),
-    ]
-    let model = try PathModel(
-      markets: markets, correlation: [[1, 0.8], [0.8, 1]], horizon: Horizon(steps: 120, stepSeconds: 60),
-      jumps: JumpFactor(intensityPerDay: 30, mean: -0.05, stdev: 0.03))
-    let rules = [
-      MarketRules(maintenanceMargin: 0.01, depth: depth, resilience: 0.3, permanentImpact: 0.6, maxLeverage: 50),
-      MarketRules(maintenanceMargin: 0.02, depth: depth / 2, resilience: 0.3, permanentImpact: 0.6, maxLeverage: 25),
-    ]
-    var rng = RandomStreams(seed: 11).generator(path: 0, purpose: .book)
-    let book = SyntheticBook(positionsPerMarket: 150, openInterest: ["BTC": 2e7, "ETH": 1e7])
-      .draw(markets: markets, rules: rules, using: &rng)
+    let day = try ViolentDay(depth: depth)
     let fund = FundRules(balance: 3e5, fundShare: 0.7)
-    let exchange = try ExchangeModel(rules: rules, positions: book, fund: fund, initialPrices: [90_000, 3_000])
+    let exchange = try ExchangeModel(
+      rules: day.rules, positions: day.book(seed: 11), fund: fund, initialPrices: day.initialPrices)
     var sim = FundSimulator(
-      generator: PathGenerator(model: model, seed: 5), exchange: exchange,
+      generator: PathGenerator(model: day.model, seed: 5), exchange: exchange,
       checkpoints: CheckpointSchedule(horizonSteps: 120, every: 30))
     var reference = sim
     reference.aggregatesRounds = false
