@@ -86,7 +86,8 @@ struct MonteCarloReport {
     statistics.reserveCapacity(paths: options.paths)
 
     let pathsURL = folder.appendingPathComponent(ReportWriter.File.paths)
-    FileManager.default.createFile(atPath: pathsURL.path, contents: nil)
+    // A file that cannot be created is reported by opening it, on the next line.
+    _ = FileManager.default.createFile(atPath: pathsURL.path, contents: nil)
     let pathsFile = try FileHandle(forWritingTo: pathsURL)
     defer { try? pathsFile.close() }
     try pathsFile.write(contentsOf: Data(PathsTable.header.utf8))
