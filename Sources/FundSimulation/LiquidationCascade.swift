@@ -93,12 +93,13 @@ extension FundSimulator {
     guard whole ? cursor > start : ws.batchCount > 0 else { return false }
 
     let mark = Double.exp(logMark)
-    var walk: Double? = nil
-    if whole && aggregatesRounds && exchange.fund.waterfall == .marketClose {
-      walk = closeWholeRun(
+    let walk: Double
+    if whole && aggregatesRounds && exchange.fund.waterfall == .marketClose,
+      let settled = closeWholeRun(
         market: k, ladder: ladder, rungs: start..<cursor, mark: mark, fund: &fund, outcome: &outcome)
-    }
-    if walk == nil {
+    {
+      walk = settled
+    } else {
       if whole {
         for rung in start..<cursor { ws.batch[rung - start] = rung }
         ws.batchCount = cursor - start
@@ -112,11 +113,10 @@ extension FundSimulator {
           market: k, ladder: ladder, mark: mark, step: step, workspace: ws, fund: &fund, outcome: &outcome)
       }
     }
-    let walkFraction = walk ?? 0
     let rules = exchange.rules[k]
-    if walkFraction > 0 && rules.permanentImpact > 0 {
+    if walk > 0 && rules.permanentImpact > 0 {
       // The permanent share of the walk stays in the mark: P ← P·(1 − s·perm·walk).
-      let factor = max(1e-9, 1 - side.sign * rules.permanentImpact * walkFraction)
+      let factor = max(1e-9, 1 - side.sign * rules.permanentImpact * walk)
       ws.impact[k] += Double.log(factor)
     }
     fund.noteChange(step: step)
