@@ -62,7 +62,8 @@ public struct ExchangeModel: Sendable {
 extension Position {
   /// Why this position cannot enter a simulation, or `nil` when it can.
   ///
-  /// Refused: a size, entry price or margin that is not positive and finite, and a position
+  /// Refused: a size, entry price or margin that is not positive and finite, a notional
+  /// (`q·E`) or margin above ``MoneyLimit/largest``, and a position
   /// already at or past its liquidation price at the initial price (the exchange would have
   /// liquidated it before the run starts, so simulating it would book a loss that does not
   /// belong to the horizon).
@@ -75,6 +76,9 @@ extension Position {
     }
     guard margin.isFinite, margin > 0 else {
       return ("margin is \(margin)", "give a positive margin in the margin currency")
+    }
+    guard MoneyLimit.admits(margin), MoneyLimit.admits(entryNotional) else {
+      return ("has notional \(entryNotional) and margin \(margin)", MoneyLimit.fix)
     }
     let pl = liquidationPrice(maintenanceMargin: maintenanceMargin)
     let crossed = side == .long ? initialPrice <= pl : initialPrice >= pl

@@ -100,6 +100,9 @@ public struct FundRules: Sendable, Equatable, Codable {
     guard balance.isFinite, balance >= 0 else {
       throw ModelInputError(key: "fund.balance", problem: "is \(balance)", fix: "give a non-negative fund balance")
     }
+    guard MoneyLimit.admits(balance) else {
+      throw ModelInputError(key: "fund.balance", problem: "is \(balance)", fix: MoneyLimit.fix)
+    }
     guard fundShare.isFinite, (0...1).contains(fundShare) else {
       throw ModelInputError(
         key: "fund.fund_share", problem: "is \(fundShare)",
@@ -117,10 +120,10 @@ public struct FundRules: Sendable, Equatable, Codable {
         key: "fund.takeover_subsidy", problem: "is \(takeoverSubsidy)",
         fix: "give the largest share of the fund one takeover may use, between 0 and 1")
     }
-    guard depletionThreshold.isFinite, depletionThreshold <= balance else {
+    guard MoneyLimit.admits(depletionThreshold), depletionThreshold <= balance else {
       throw ModelInputError(
         key: "fund.depletion_threshold", problem: "is \(depletionThreshold) (balance \(balance))",
-        fix: "give a finite threshold no higher than the initial balance")
+        fix: "give a threshold no higher than the initial balance and no lower than -1.0e18")
     }
   }
 }

@@ -90,6 +90,10 @@ public struct SyntheticBook: Sendable, Equatable, Codable {
           key: "book.synthetic.open_interest.\(symbol)", problem: "is \(oi)",
           fix: "give a non-negative notional")
       }
+      guard MoneyLimit.admits(oi) else {
+        throw ModelInputError(
+          key: "book.synthetic.open_interest.\(symbol)", problem: "is \(oi)", fix: MoneyLimit.fix)
+      }
     }
     guard minLeverage.isFinite, minLeverage >= 1, maxLeverage.isFinite, maxLeverage >= minLeverage else {
       throw ModelInputError(

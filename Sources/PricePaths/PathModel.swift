@@ -93,6 +93,15 @@ public struct PathModel: Sendable {
       self.horizon = horizon
     }
     try self.horizon.validate()
+    if let jumps, self.replay == nil, jumps.intensityPerDay * self.horizon.stepDays > 1 {
+      // Crash jumps are rare events; an intensity of 10⁹ per day would also have every path
+      // draw and store a billion of them.
+      func plain(_ x: Double) -> String { x == x.rounded() && x.magnitude < 1e15 ? String(Int(x)) : String(x) }
+      throw ModelInputError(
+        key: "jumps.intensity", problem: "is \(plain(jumps.intensityPerDay)) per day, more than one jump per step",
+        fix: "give at most \(plain(86_400 / self.horizon.stepSeconds)) crash jumps per day "
+          + "(one per \(plain(self.horizon.stepSeconds))-second step)")
+    }
   }
 
   /// Number of markets.

@@ -89,7 +89,7 @@ import Testing
     let fund = FundRules(balance: 3e5, fundShare: 0.7)
     let exchange = try ExchangeModel(
       rules: day.rules, positions: day.book(seed: 11), fund: fund, initialPrices: day.initialPrices)
-    var sim = FundSimulator(
+    let sim = FundSimulator(
       generator: PathGenerator(model: day.model, seed: 5), exchange: exchange,
       checkpoints: CheckpointSchedule(horizonSteps: 120, every: 30))
     var reference = sim

@@ -69,6 +69,28 @@ struct PathModelTests {
     #expect(error?.key == "jumps.intensity")
   }
 
+  /// One crash jump per step on average is the most the model takes: at one-minute steps
+  /// that is 1 440 a day (86 400 s / 60 s), accepted; anything above is refused, naming
+  /// the key and the limit (an intensity of 10⁹ would draw a billion jumps per path).
+  @Test func jumpIntensityAboveOnePerStepNamesTheLimit() throws {
+    var markets = Self.markets
+    markets[1].returns = .jumps(beta: 1.2, dof: nil)
+    _ = try model(markets: markets, jumps: JumpFactor(intensityPerDay: 1_440, mean: -0.05, stdev: 0.03))
+    for intensity in [1_440.5, 1e9] {
+      let error = modelInputError {
+        _ = try model(markets: markets, jumps: JumpFactor(intensityPerDay: intensity, mean: -0.05, stdev: 0.03))
+      }
+      #expect(error?.key == "jumps.intensity")
+      #expect(error?.fix.contains("at most 1440 crash jumps per day") == true)
+    }
+    // Hourly steps: at most 24 a day.
+    let hourly = Horizon(steps: 24, stepSeconds: 3_600)
+    let error = modelInputError {
+      _ = try model(markets: markets, horizon: hourly, jumps: JumpFactor(intensityPerDay: 25, mean: -0.05, stdev: 0.03))
+    }
+    #expect(error?.fix.contains("at most 24 crash jumps per day (one per 3600-second step)") == true)
+  }
+
   @Test(arguments: [-0.2, Double.nan, Double.infinity])
   func badVolatilityNamesTheMarket(volatility: Double) {
     var markets = Self.markets

@@ -78,6 +78,17 @@ import Testing
         "book.csv": "account,market,side,size,entry_price,margin\n\"x, y\",DOGE,long,1,0.2,0.1\n",
       ],
       arguments: run(), mentions: ["book.csv:2", "DOGE"], scenarioFault: true),
+    Case(
+      name: "crash jumps more than one per step",
+      files: [
+        "scenario.yaml": Fixture.replacing(
+          "jumps: {intensity: 10,", with: "jumps: {intensity: 1.0e9,", in: fixture)
+      ],
+      arguments: run(), mentions: ["scenario.yaml:", "jumps.intensity", "at most 1440"], scenarioFault: true),
+    Case(
+      name: "open interest beyond 1e18",
+      files: ["scenario.yaml": Fixture.replacing("{BTC: 2.0e7,", with: "{BTC: 1.0e300,", in: fixture)],
+      arguments: run(), mentions: ["scenario.yaml:", "open_interest.BTC", "1.0e18"], scenarioFault: true),
     Case(name: "--paths 0", arguments: run(paths: "0"), mentions: ["--paths", "0"]),
     Case(name: "--threads 0", arguments: run() + ["--threads", "0"], mentions: ["--threads"]),
     Case(
