@@ -13,12 +13,18 @@ and reports medians (min-max) of wall seconds and of CPU seconds (user + system)
 other processes used meanwhile (`other_cpus`, the numpy peer's meter) and the ratio
 fundstress / floor of the medians, both wall-clock and CPU. The target is a ratio <= 2.
 
+The floor counts the diffusion normals only (steps x markets per path). A run draws more:
+each Student-t step's mixing variable is a Marsaglia-Tsang gamma variate, one normal (and
+one uniform) per draw plus rejections. `--extra-normals-per-step K` adds a second floor,
+`floor+K`, of steps x (markets + K) normals per path (K = 1 for the default scenario: a
+lower bound of every normal the run draws), and reports the ratios to it as well.
+
 Several fundstress binaries can be compared in the same interleaved rounds
 (`--binary label=PATH`, repeatable; default: fundstress=.build/release/fundstress), e.g. a
 prototype build against the current one.
 
 Usage: scripts/floor.py [--paths 100000] [--threads 2] [--repeats 3] [--binary label=PATH ...]
-           [--json-out FILE]
+           [--extra-normals-per-step K] [--json-out FILE]
 Environment: PEERS_DIR (default ../shared/peers: only its _common.Contention meter is used).
 """
 import argparse
@@ -63,6 +69,8 @@ def main():
     p.add_argument("--scenario", help="a scenario file instead of the embedded default (8 markets x 1440 steps)")
     p.add_argument("--steps", type=int, default=1440, help="floor: steps per path (match the scenario)")
     p.add_argument("--markets", type=int, default=8, help="floor: markets (match the scenario)")
+    p.add_argument("--extra-normals-per-step", type=int, default=0,
+                   help="also time a floor of steps x (markets + K) normals (K = 1: the default's Student-t mixing)")
     p.add_argument("--json-out")
     args = p.parse_args()
     binaries = dict(b.split("=", 1) for b in args.binary) or {
@@ -74,6 +82,12 @@ def main():
     work = tempfile.mkdtemp(prefix="floor-")
     commands = {"floor": [FLOOR, "--paths", str(args.paths), "--steps", str(args.steps), "--markets",
                           str(args.markets), "--threads", str(args.threads)]}
+    floors = ["floor"]
+    if args.extra_normals_per_step > 0:
+        label = f"floor+{args.extra_normals_per_step}"
+        floors.append(label)
+        commands[label] = [FLOOR, "--paths", str(args.paths), "--steps", str(args.steps), "--markets",
+                           str(args.markets + args.extra_normals_per_step), "--threads", str(args.threads)]
     for label, path in binaries.items():
         cmd = [path, "run", "--paths", str(args.paths), "--threads", str(args.threads), "--quiet", "--out",
                os.path.join(work, label)]
@@ -91,8 +105,6 @@ def main():
             line.append(f"{label} {result['wall']:.2f} s wall, {result['cpu']:.2f} CPU-s "
                         f"(other {result['other_cpus']:.2f})")
         print(f"round {r + 1}: " + "; ".join(line), flush=True)
-    floor_wall = statistics.median(x["wall"] for x in runs["floor"])
-    floor_cpu = statistics.median(x["cpu"] for x in runs["floor"])
     summary = {"paths": args.paths, "threads": args.threads, "repeats": args.repeats,
                "normals": args.paths * args.steps * args.markets, "commands": {k: " ".join(v) for k, v in commands.items()}}
     for label in commands:
@@ -101,9 +113,13 @@ def main():
         entry = {"wall_seconds": spread(wall), "cpu_seconds": spread(cpu),
                  "other_cpus": [round(x["other_cpus"], 2) for x in runs[label]],
                  "paths_per_cpu_second": round(args.paths / statistics.median(cpu))}
-        if label != "floor":
-            entry["ratio_to_floor_wall"] = round(statistics.median(wall) / floor_wall, 2)
-            entry["ratio_to_floor_cpu"] = round(statistics.median(cpu) / floor_cpu, 2)
+        if label not in floors:
+            for floor in floors:
+                suffix = "" if floor == "floor" else "_" + floor.replace("+", "_plus_")
+                floor_wall = statistics.median(x["wall"] for x in runs[floor])
+                floor_cpu = statistics.median(x["cpu"] for x in runs[floor])
+                entry["ratio_to_floor_wall" + suffix] = round(statistics.median(wall) / floor_wall, 2)
+                entry["ratio_to_floor_cpu" + suffix] = round(statistics.median(cpu) / floor_cpu, 2)
         summary[label] = entry
     text = json.dumps(summary, indent=1)
     print(text)
