@@ -93,6 +93,25 @@ public struct ExactSum: Sendable, Hashable {
     return (negative ? -magnitude : magnitude) + special
   }
 
+  /// The sum as doubles whose exact sum it is: the fixed-point integer in eight 32-bit
+  /// pieces, each exactly a `Double`, and the special part. For evaluating expressions of
+  /// the sum without rounding (``MeanAccumulator/variance``).
+  var exactParts: [Double] {
+    var (a0, a1, a2, a3) = (w0, w1, w2, w3)
+    let negative = a3 >> 63 == 1
+    if negative { Self.negate(&a0, &a1, &a2, &a3) }
+    var parts: [Double] = []
+    for (index, word) in [a0, a1, a2, a3].enumerated() where word != 0 {
+      for half in 0..<2 {
+        let piece = Double((word >> UInt64(32 * half)) & 0xFFFF_FFFF)
+        let scaled = piece * Double(sign: .plus, exponent: 64 * index + 32 * half - Self.fractionBits, significand: 1)
+        if scaled != 0 { parts.append(negative ? -scaled : scaled) }
+      }
+    }
+    if special != 0 { parts.append(special) }
+    return parts
+  }
+
   @inlinable
   mutating func addWords(_ a0: UInt64, _ a1: UInt64, _ a2: UInt64, _ a3: UInt64) {
     let (s0, c0) = w0.addingReportingOverflow(a0)

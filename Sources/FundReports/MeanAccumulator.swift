@@ -3,16 +3,22 @@
 ///
 /// Values are accumulated as deviations `d = x − K` from a fixed reference `K` chosen when
 /// the accumulator is created (the "shifted data" algorithm; Chan, Golub & LeVeque, *The
-/// American Statistician* 37(3), 1983). Choosing `K` near the data — the initial fund for
-/// fund balances, zero for counts and losses — keeps `Σd²` free of cancellation; a sample
-/// that never leaves `K` has variance exactly 0. Sums are ``ExactSum``s, so merging
-/// partial accumulators in any grouping gives bit-identical results.
+/// American Statistician* 37(3), 1983): the initial fund for fund balances, zero for counts
+/// and losses. Every term is kept exactly — `x − K` as a rounded difference and its error
+/// (``ErrorFreeArithmetic/twoSum(_:_:)``), `d²` as a rounded product and its error — in
+/// ``ExactSum``s, so merging partial accumulators in any grouping gives bit-identical
+/// results, and the mean and variance below are evaluated from the exact sums without
+/// cancellation: a sample of identical values has variance exactly 0 wherever it lies
+/// (a replayed scenario, every path the same, reports a zero-width interval).
 ///
-/// With `n` values, `S₁ = Σd` and `S₂ = Σd²`:
+/// With `n` values, `S₁ = Σd` and `S₂ = Σd²` (exact):
 ///
-///     mean      x̄ = K + S₁/n
-///     variance  s² = (S₂ − S₁²/n) / (n − 1)         (clamped at 0)
+///     mean      x̄ = (S₁ + n·K) / n
+///     variance  s² = (n·S₂ − S₁²) / (n·(n − 1))
 ///     95% CI    x̄ ± z·s/√n,  z = 1.959964
+///
+/// where `n·K`, `n·S₂` and `S₁²` are expanded into exact products before one accurate sum
+/// (``ErrorFreeArithmetic/accurateSum(_:)``), so each result is within an ulp or two.
 ///
 /// The interval is the large-sample (central limit theorem) interval; it needs `n ≥ 2`, and
 /// for heavily skewed quantities (bad debt, ADL notional: mostly zeros and a few large
@@ -32,23 +38,38 @@ public struct MeanAccumulator: Sendable, Hashable, Codable {
 
   /// - Complexity: O(1).
   public mutating func add(_ value: Double) {
-    let deviation = value - reference
     count += 1
-    sum.add(deviation)
-    sumOfSquares.add(deviation * deviation)
+    let (d, e) = ErrorFreeArithmetic.twoSum(value, -reference)
+    sum.add(d)
+    Self.addProduct(d, d, to: &sumOfSquares)
+    if e != 0 {
+      // (d + e)² = d² + 2de + e²
+      sum.add(e)
+      Self.addProduct(2 * d, e, to: &sumOfSquares)
+      Self.addProduct(e, e, to: &sumOfSquares)
+    }
   }
 
-  /// Adds `copies` observations equal to `value`, as the terms `copies·d` and `copies·d²`
-  /// (so the result is a function of the multiset, not of the order of additions).
+  /// Adds `copies` observations equal to `value`, as the exact terms of `copies·d` and
+  /// `copies·d²` (so the result is the same as `copies` calls of ``add(_:)``).
   ///
   /// - Complexity: O(1).
   public mutating func add(_ value: Double, count copies: Int) {
     guard copies > 0 else { return }
-    let deviation = value - reference
     let n = Double(copies)
     count += copies
-    sum.add(deviation * n)
-    sumOfSquares.add(deviation * deviation * n)
+    let (d, e) = ErrorFreeArithmetic.twoSum(value, -reference)
+    var square: [(Double, Double)] = [(d, d)]
+    Self.addProduct(n, d, to: &sum)
+    if e != 0 {
+      Self.addProduct(n, e, to: &sum)
+      square += [(2 * d, e), (e, e)]
+    }
+    for (a, b) in square {
+      let (p, q) = ErrorFreeArithmetic.twoProduct(a, b)
+      Self.addProduct(n, p, to: &sumOfSquares)
+      Self.addProduct(n, q, to: &sumOfSquares)
+    }
   }
 
   /// Appends another accumulator's sample. Both must share the same reference.
@@ -64,15 +85,36 @@ public struct MeanAccumulator: Sendable, Hashable, Codable {
   /// The sample mean, `nil` for an empty sample.
   public var mean: Double? {
     guard count > 0 else { return nil }
-    return reference + sum.value / Double(count)
+    let n = Double(count)
+    let nK = ErrorFreeArithmetic.twoProduct(n, reference)
+    return ErrorFreeArithmetic.accurateSum(sum.exactParts + [nK.product, nK.error]) / n
   }
 
   /// The unbiased sample variance `s²`, `nil` with fewer than two values.
   public var variance: Double? {
     guard count > 1 else { return nil }
     let n = Double(count)
-    let s1 = sum.value
-    return max(0, (sumOfSquares.value - s1 * s1 / n) / (n - 1))
+    let s1 = sum.exactParts
+    var terms: [Double] = []
+    for part in sumOfSquares.exactParts {
+      let (p, e) = ErrorFreeArithmetic.twoProduct(n, part)
+      terms += [p, e]
+    }
+    for a in s1 {
+      for b in s1 {
+        let (p, e) = ErrorFreeArithmetic.twoProduct(a, b)
+        terms += [-p, -e]
+      }
+    }
+    return max(0, ErrorFreeArithmetic.accurateSum(terms) / (n * (n - 1)))
+  }
+
+  /// Adds the product `a·b` exactly: its rounded value and its error.
+  @inline(__always)
+  static func addProduct(_ a: Double, _ b: Double, to total: inout ExactSum) {
+    let (p, e) = ErrorFreeArithmetic.twoProduct(a, b)
+    total.add(p)
+    total.add(e)
   }
 
   /// The mean with its normal-approximation interval `x̄ ± z·s/√n` (no interval for n < 2).

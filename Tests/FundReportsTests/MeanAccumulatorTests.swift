@@ -34,6 +34,36 @@ import Testing
     #expect(accumulator.estimate() == Estimate(value: 20_000_000, low: 20_000_000, high: 20_000_000))
   }
 
+  /// Identical values far from the reference — every path of a replayed crash ends with
+  /// the same fund balance, 1 666.11 against a reference of 10⁷ — have variance exactly
+  /// 0 and a zero-width interval at the value itself. Before the exact evaluation,
+  /// `Σd² − (Σd)²/n` with `d ≈ −10⁷` left ±0.11 of rounding as an interval.
+  @Test func identicalValuesFarFromTheReferenceHaveAZeroWidthInterval() {
+    let value = 1_666.113_908_824_776_4
+    var accumulator = MeanAccumulator(reference: 1e7)
+    for _ in 0..<5 { accumulator.add(value) }
+    #expect(accumulator.variance == 0)
+    #expect(accumulator.estimate() == Estimate(value: value, low: value, high: value))
+    var weighted = MeanAccumulator(reference: 1e7)
+    weighted.add(value, count: 5)
+    #expect(weighted == accumulator)
+  }
+
+  /// Two adjacent doubles at 10⁸, `δ = 2⁻²⁶` apart, with the reference at 0: their
+  /// variance is `δ²/2 = 2⁻⁵³`. The naive `Σx² − (Σx)²/n` works near 2·10¹⁶, where one ulp
+  /// is 4, and cannot see it; the exact evaluation gives it exactly.
+  @Test func tinySpreadOnALargeValueIsResolved() throws {
+    let a = 1e8
+    let b = a.nextUp
+    let delta = b - a
+    #expect(delta == 0x1p-26)
+    var accumulator = MeanAccumulator()
+    accumulator.add(a)
+    accumulator.add(b)
+    // Two values: s² = (b − a)²/2.
+    #expect(try #require(accumulator.variance) == delta * delta / 2)
+  }
+
   @Test func smallSamples() {
     #expect(MeanAccumulator().estimate() == .notApplicable)
     var one = MeanAccumulator()
