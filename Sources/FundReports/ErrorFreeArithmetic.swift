@@ -1,5 +1,5 @@
-/// Error-free transformations of floating-point sums and products, and the exactly rounded
-/// sum of a list of doubles, for the few places where a result must not depend on
+/// Error-free transformations of floating-point sums and products, and an accurate sum of a
+/// list of doubles, for the few places where a result must not depend on
 /// cancellation (``MeanAccumulator``'s mean and variance).
 ///
 /// * `twoSum(a, b)` returns `(s, e)` with `s = fl(a + b)` and `s + e = a + b` exactly
