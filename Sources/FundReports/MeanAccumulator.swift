@@ -59,16 +59,12 @@ public struct MeanAccumulator: Sendable, Hashable, Codable {
     let n = Double(copies)
     count += copies
     let (d, e) = ErrorFreeArithmetic.twoSum(value, -reference)
-    var square: [(Double, Double)] = [(d, d)]
     Self.addProduct(n, d, to: &sum)
+    Self.addProduct(d, d, times: n, to: &sumOfSquares)
     if e != 0 {
       Self.addProduct(n, e, to: &sum)
-      square += [(2 * d, e), (e, e)]
-    }
-    for (a, b) in square {
-      let (p, q) = ErrorFreeArithmetic.twoProduct(a, b)
-      Self.addProduct(n, p, to: &sumOfSquares)
-      Self.addProduct(n, q, to: &sumOfSquares)
+      Self.addProduct(2 * d, e, times: n, to: &sumOfSquares)
+      Self.addProduct(e, e, times: n, to: &sumOfSquares)
     }
   }
 
@@ -115,6 +111,14 @@ public struct MeanAccumulator: Sendable, Hashable, Codable {
     let (p, e) = ErrorFreeArithmetic.twoProduct(a, b)
     total.add(p)
     total.add(e)
+  }
+
+  /// Adds `n·(a·b)` exactly: `n` times the rounded product and `n` times its error.
+  @inline(__always)
+  static func addProduct(_ a: Double, _ b: Double, times n: Double, to total: inout ExactSum) {
+    let (p, e) = ErrorFreeArithmetic.twoProduct(a, b)
+    addProduct(n, p, to: &total)
+    addProduct(n, e, to: &total)
   }
 
   /// The mean with its normal-approximation interval `x̄ ± z·s/√n` (no interval for n < 2).
