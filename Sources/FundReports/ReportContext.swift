@@ -26,6 +26,9 @@ public struct ReportContext: Sendable {
   public var initialFund: Double
   public var depletionThreshold: Double
   public var stepSeconds: Double
+  /// Every path is the same path (a replay): the figures are exact, their intervals the
+  /// values themselves.
+  public var identicalPaths: Bool
   /// The scenario after defaults and overrides, embedded in `run.json` under `scenario`.
   public var resolvedScenario: (any Encodable & Sendable)?
 
@@ -33,7 +36,7 @@ public struct ReportContext: Sendable {
     scenarioName: String, scenarioLines: [String] = [], symbols: [String], seed: UInt64, paths: Int, threads: Int,
     version: String, wallSeconds: Double, commandLine: [String], currency: String = "USDC",
     mechanic: String, ranking: String, initialFund: Double, depletionThreshold: Double, stepSeconds: Double,
-    resolvedScenario: (any Encodable & Sendable)? = nil
+    identicalPaths: Bool = false, resolvedScenario: (any Encodable & Sendable)? = nil
   ) {
     self.scenarioName = scenarioName
     self.scenarioLines = scenarioLines
@@ -50,6 +53,7 @@ public struct ReportContext: Sendable {
     self.initialFund = initialFund
     self.depletionThreshold = depletionThreshold
     self.stepSeconds = stepSeconds
+    self.identicalPaths = identicalPaths
     self.resolvedScenario = resolvedScenario
   }
 

@@ -28,7 +28,7 @@ public enum ReportWriter {
   @discardableResult
   public static func write(_ statistics: RunStatistics, context: ReportContext, to directory: URL) throws -> RunSummary
   {
-    let summary = RunSummary(statistics: statistics, currency: context.currency)
+    let summary = RunSummary(statistics: statistics, currency: context.currency, identicalPaths: context.identicalPaths)
     try write(summary: summary, context: context, to: directory)
     return summary
   }

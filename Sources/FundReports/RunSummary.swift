@@ -12,6 +12,11 @@
 ///   interval (``ExpectedShortfall``);
 /// * `cascade_rounds_max`, `paths`: exact, no interval.
 ///
+/// When every path is the same path (a replay: no randomness is left), the figures are not
+/// estimates but the one path's exact values, and every interval is that value: a Wilson
+/// interval would otherwise report 0 depletions out of 10 000 identical paths as a
+/// probability of up to 0.04%.
+///
 /// `time_to_depletion_p*` are in hours (`step × stepSeconds / 3600`) over the depleted
 /// paths only; they are empty when no path was depleted.
 public struct RunSummary: Sendable, Equatable {
@@ -30,10 +35,12 @@ public struct RunSummary: Sendable, Equatable {
 
   /// Summarises a run.
   ///
-  /// - Parameter currency: the margin currency's name, used as the unit of money metrics.
+  /// - Parameters:
+  ///   - currency: the margin currency's name, used as the unit of money metrics.
+  ///   - identicalPaths: every path is the same path (a replay), so every figure is exact.
   /// - Complexity: O(n log n) for the `n` paths (one sort of the losses and of the
   ///   drawdowns), plus O(checkpoints × bins).
-  public init(statistics: RunStatistics, currency: String = "USDC") {
+  public init(statistics: RunStatistics, currency: String = "USDC", identicalPaths: Bool = false) {
     self.currency = currency
     symbols = statistics.symbols
     pathCount = statistics.pathCount
@@ -76,6 +83,11 @@ public struct RunSummary: Sendable, Equatable {
         $0 * stepSeconds / 3600
       }
     }
+    if identicalPaths {
+      for (name, estimate) in estimates where !Self.exactMetrics.contains(name) {
+        estimates[name] = Self.exact(estimate)
+      }
+    }
     metrics = MetricDefinition.all.map { definition in
       SummaryMetric(
         name: definition.name, estimate: estimates[definition.name] ?? .notApplicable,
@@ -84,6 +96,14 @@ public struct RunSummary: Sendable, Equatable {
     markets = MarketSummary.rows(statistics)
     fundQuantiles = FundQuantileRow.rows(statistics)
     fundPnLBars = HistogramBar.bars(losses.lazy.map { -$0 + 0 })
+  }
+
+  /// Metrics that are exact by definition and carry no interval.
+  static let exactMetrics: Set<String> = ["cascade_rounds_max", "paths"]
+
+  /// `estimate` as an exact value: its interval is the value itself (`nil` stays `nil`).
+  static func exact(_ estimate: Estimate) -> Estimate {
+    Estimate(value: estimate.value, low: estimate.value, high: estimate.value)
   }
 
   /// `values` sorted ascending; no copy when already sorted (``RunStatistics/sortPerPathValues()``).

@@ -112,7 +112,8 @@ struct MonteCarloReport {
       wallSeconds: Date().timeIntervalSince(started), commandLine: CommandLine.arguments,
       mechanic: scenario.exchange.fund.waterfall.rawValue, ranking: scenario.exchange.adl.ranking.rawValue,
       initialFund: scenario.exchange.fund.balance, depletionThreshold: scenario.exchange.fund.depletionThreshold,
-      stepSeconds: scenario.paths.horizon.stepSeconds, resolvedScenario: scenario.record)
+      stepSeconds: scenario.paths.horizon.stepSeconds, identicalPaths: scenario.paths.replay != nil,
+      resolvedScenario: scenario.record)
     return try ReportWriter.write(statistics, context: context, to: folder)
   }
 }

@@ -22,7 +22,11 @@ enum ScenarioLines {
       lines.append(
         "Crash factor: \(jumps.intensityPerDay) jumps/day, mean log-size \(jumps.mean), stdev \(jumps.stdev)")
     }
-    if s.paths.replay != nil { lines.append("Replay: every path follows the replayed prices") }
+    if s.paths.replay != nil {
+      lines.append(
+        "Replay: every path follows the replayed prices, so every path has the same outcome: the figures are"
+          + " exact (each interval is the value itself) and one path gives them all")
+    }
     if s.paths.correlationWasRepaired { lines.append("Correlation repaired to the nearest correlation matrix") }
     return lines
   }

@@ -130,6 +130,36 @@ enum HandRun {
     #expect(quiet["fund_loss_var_99"]?.value == 0)
   }
 
+  @Test func identicalPathsAreExact() {
+    // Ten copies of the crash path (a replay): depleted on every path. As a sample the
+    // Wilson interval of 10/10 is [0.722, 1] (centre (1 + z²/20)/(1 + z²/10)); as ten copies
+    // of one path the probability is exactly 1.
+    let crash = HandRun.outcomes()[2]
+    let copies = (0..<10).map { path -> PathOutcome in
+      var copy = crash
+      copy.path = path
+      return copy
+    }
+    let sampled = RunSummary(statistics: Fixtures.statistics(copies))
+    let wilson = WilsonInterval.interval(successes: 10, trials: 10)!
+    #expect(sampled["depletion_probability"]?.ciLow == wilson.lowerBound)
+    #expect(wilson.lowerBound < 0.75)
+    let replay = RunSummary(statistics: Fixtures.statistics(copies), identicalPaths: true)
+    #expect(
+      replay["depletion_probability"]
+        == SummaryMetric(name: "depletion_probability", value: 1, ciLow: 1, ciHigh: 1, unit: "probability"))
+    // Ten paths cannot bound a 99.9% quantile from above; ten copies of one loss can.
+    #expect(sampled["fund_loss_var_99_9"]?.ciHigh == nil)
+    #expect(replay["fund_loss_var_99_9"]?.ciHigh == 1_010_000)
+    for metric in replay.metrics where metric.value != nil && !["paths", "cascade_rounds_max"].contains(metric.name) {
+      #expect(metric.ciLow == metric.value && metric.ciHigh == metric.value, "\(metric.name) is not exact")
+    }
+    // The exact-by-definition metrics keep no interval; the values do not change.
+    #expect(replay["paths"] == SummaryMetric(name: "paths", value: 10, unit: "paths"))
+    #expect(replay["cascade_rounds_max"]?.ciHigh == nil)
+    #expect(replay.metrics.map(\.value) == sampled.metrics.map(\.value))
+  }
+
   @Test func fundQuantilesAndPnLBars() {
     // Step 0: every path at 1e6 (point mass). Step 60: −1e4, 9e5, 1e6, 1.02e6 (each alone in
     // its bin, so exact): median 9.5e5, mean 727,500.

@@ -95,5 +95,12 @@ import Testing
     #expect(outcomes.count == 1, "a replay gave \(outcomes.count) different outcomes")
     let depletion = try #require(try report.metric("depletion_probability"))
     #expect(depletion == 0 || depletion == 1)
+    // Seventy copies of one path: every figure exact, its interval the value itself.
+    let rows = report.summary.keyedByFirstColumn()
+    for name in ["depletion_probability", "adl_probability", "liquidations_mean", "fund_loss_var_99_9"] {
+      let row = try #require(rows[name])
+      #expect(row[2] == row[1] && row[3] == row[1], "\(name): \(row)")
+    }
+    #expect(try report.text("report.md").contains("the figures are exact"))
   }
 }
