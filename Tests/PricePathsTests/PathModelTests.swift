@@ -1,5 +1,6 @@
-import PricePaths
 import Testing
+
+@testable import PricePaths
 
 @Suite("PathModel")
 struct PathModelTests {
@@ -89,6 +90,24 @@ struct PathModelTests {
       _ = try model(markets: markets, horizon: hourly, jumps: JumpFactor(intensityPerDay: 25, mean: -0.05, stdev: 0.03))
     }
     #expect(error?.fix.contains("at most 24 crash jumps per day (one per 3600-second step)") == true)
+    // Yearly steps: 86 400 / 31 536 000 = 0.0027397260… a day, quoted to six significant
+    // digits rounded down, so that the quoted value is itself accepted.
+    let yearly = Horizon(steps: 2, stepSeconds: 31_536_000)
+    let yearlyError = modelInputError {
+      _ = try model(markets: markets, horizon: yearly, jumps: JumpFactor(intensityPerDay: 1, mean: -0.05, stdev: 0.03))
+    }
+    #expect(
+      yearlyError?.fix.contains("at most 0.00273972 crash jumps per day") == true, "\(String(describing: yearlyError))")
+    _ = try model(
+      markets: markets, horizon: yearly, jumps: JumpFactor(intensityPerDay: 0.00273972, mean: -0.05, stdev: 0.03))
+  }
+
+  /// Six significant digits, never rounded up; whole numbers unchanged.
+  @Test func limitsAreQuotedRoundedDown() {
+    #expect(PathModel.roundedDown(86_400 / 31_536_000) == 0.00273972)
+    #expect(PathModel.roundedDown(2.0 / 3) == 0.666666)
+    #expect(PathModel.roundedDown(123_456.789) == 123_456)
+    #expect(PathModel.roundedDown(1_440) == 1_440)
   }
 
   @Test(arguments: [-0.2, Double.nan, Double.infinity])
