@@ -49,7 +49,7 @@ extension HistogramSketch: Codable {
         forKey: .bins, in: container, debugDescription: "inconsistent histogram bins")
     }
     guard !indices.isEmpty else { return }
-    switchToBins()
+    binStaged()
     for (position, index) in indices.enumerated() {
       bins[index].count = binCounts[position]
       bins[index].minimum = binMinima[position]

@@ -96,13 +96,17 @@ import Testing
   }
 
   @Test func mergingAnyGroupingGivesIdenticalBins() throws {
-    let values = sample(5_000, seed: 5)
+    // Partials of several sizes: some stay staged (≤ stagingLimit values), some switch to
+    // bins; once `merged` is binned, staged partials wait in its staging until it overflows
+    // (the last two stay there, so the quantiles below must count them).
+    let limit = HistogramSketch.stagingLimit
+    let sizes = [3, 700, limit + 5, 1, limit - 2, 2 * limit + 3, 100, 7]
+    let values = sample(sizes.reduce(0, +), seed: 5)
     var whole = HistogramSketch.fundBalance(initialFund: 1_000_000, depletionThreshold: 0)
     for value in values { whole.add(value) }
-    // Partials of several sizes: some stay staged (≤ 1024 values), some switch to bins.
     var merged = HistogramSketch.fundBalance(initialFund: 1_000_000, depletionThreshold: 0)
     var start = 0
-    for size in [3, 700, 2_000, 1, 1_100, 1_196] {
+    for size in sizes {
       var part = HistogramSketch.fundBalance(initialFund: 1_000_000, depletionThreshold: 0)
       for value in values[start..<(start + size)] { part.add(value) }
       merged.merge(part)
