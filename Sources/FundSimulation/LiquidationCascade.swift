@@ -31,6 +31,7 @@ extension FundSimulator {
           outcome.roundCapHits += 1
           continue
         }
+        let impactBefore = ws.impact[k]
         var executed = false
         if longs {
           executed =
@@ -43,7 +44,10 @@ extension FundSimulator {
         }
         if executed {
           ws.rounds[k] += 1
-          progressed = true
+          // A round takes every rung its mark crosses, so only a mark its own walk moved can
+          // cross more (markets do not move each other's marks): without impact a step's
+          // cascade is one pass, not one pass and a second that finds nothing.
+          progressed = progressed || ws.impact[k] != impactBefore
         }
       }
     }
