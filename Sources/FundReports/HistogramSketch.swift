@@ -110,8 +110,12 @@ public struct HistogramSketch: Sendable {
   /// The sketch for fund balances: about `binCount` bins over
   /// `[min(threshold, 0) − margin, 3 × initial]`, `margin = 5%` of the initial fund, with the
   /// bin width adjusted so that the depletion threshold and the initial fund fall on bin
-  /// edges (so atoms there are exact). Balances outside the range still count, in the
-  /// under/overflow bins.
+  /// edges (so atoms there are exact). When the two are less than half a bin apart, only
+  /// the threshold is put on an edge (both would take more bins than the range has room
+  /// for: a threshold 1 USDC below a fund of 10⁷ would need 4 × 10⁷ bins). Balances outside
+  /// the range still count, in the under/overflow bins.
+  ///
+  /// - Complexity: O(`binCount`): at most `binCount + 2` bins are made, whatever the inputs.
   public static func fundBalance(
     initialFund: Double, depletionThreshold: Double, binCount: Int = 4000
   ) -> HistogramSketch {
@@ -124,13 +128,20 @@ public struct HistogramSketch: Sendable {
     }
     // m bins between threshold and initial fund, the same width below and above.
     let roughWidth = (high - low) / Double(binCount)
-    let between = max(1, Int((span / roughWidth).rounded()))
-    let width = span / Double(between)
+    let between = (span / roughWidth).rounded()
+    guard between >= 1 else {
+      // The threshold on an edge, the rough width, no more bins than asked for.
+      let below = max(1, ((depletionThreshold - low) / roughWidth).rounded(.up))
+      let count = max(below + 1, min(Double(binCount), ((high - low) / roughWidth).rounded(.up)))
+      let lower = depletionThreshold - below * roughWidth
+      return HistogramSketch(lowerBound: lower, upperBound: lower + count * roughWidth, binCount: Int(count))
+    }
+    let width = span / between
     let below = max(1, Int(((depletionThreshold - low) / width).rounded(.up)))
     let above = max(1, Int(((high - initialFund) / width).rounded(.up)))
     let lower = depletionThreshold - Double(below) * width
     return HistogramSketch(
-      lowerBound: lower, upperBound: initialFund + Double(above) * width, binCount: below + between + above)
+      lowerBound: lower, upperBound: initialFund + Double(above) * width, binCount: below + Int(between) + above)
   }
 
   /// Width of a regular bin.

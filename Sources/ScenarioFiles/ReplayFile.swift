@@ -26,11 +26,16 @@ public enum ReplayFile {
     return try read(text: text, file: name)
   }
 
+  /// The largest factor a price may move from step 0, up or down. The moves are applied to
+  /// the scenario's prices, so a step-0 price in the wrong unit (10⁻³⁰⁰, or cents for
+  /// dollars twice over) would otherwise reach the reports as infinite notionals.
+  public static let largestMove = 1e9
+
   /// Reads replay prices from CSV text; `file` names it in messages.
   ///
   /// - Throws: ``ScenarioError`` for a missing `step` column, a repeated or empty symbol, a
-  ///   row of the wrong width, a step that does not follow its predecessor, or a price that
-  ///   is not a positive number.
+  ///   row of the wrong width, a step that does not follow its predecessor, a price that
+  ///   is not a positive number, or one more than ``largestMove`` times from step 0's.
   /// - Complexity: O(rows × symbols).
   public static func read(text: String, file: String) throws -> ReplayPrices {
     var rows = try CSVRows(text: text, file: file, expectedHeader: "step,<symbol>,<symbol>,…")
@@ -83,6 +88,14 @@ public enum ReplayFile {
           fields[j + 1], line: line, column: symbol, fix: "give the \(symbol) price at step \(step), a positive number")
         guard price > 0 else {
           throw rows.error(line: line, column: symbol, "is \(fields[j + 1])", fix: "prices must be positive")
+        }
+        if let initial = prices.first?[j] {
+          let move = price / initial
+          guard move <= Self.largestMove, move >= 1 / Self.largestMove else {
+            throw rows.error(
+              line: line, column: symbol, "is \(fields[j + 1]), \(move) times its step-0 price \(initial)",
+              fix: "a replay may move a price at most 10⁹-fold from step 0; check both rows' units")
+          }
         }
         values.append(price)
       }

@@ -8,7 +8,7 @@ enum ScenarioLines {
     let h = s.paths.horizon
     var lines = [
       "Source: \(s.source)",
-      "Horizon: \(h.steps) steps of \(Int(h.stepSeconds)) s (\(h.hours) h)",
+      "Horizon: \(h.steps) steps of \(String(format: "%g", h.stepSeconds)) s (\(h.hours) h)",
       "Markets: "
         + s.paths.markets.map { "\($0.symbol) (\($0.price), vol \($0.volatility), \($0.returns.name))" }
         .joined(separator: ", "),

@@ -36,6 +36,29 @@ import Testing
     #expect(sketch.mean!.isApproximately(values.reduce(0, +) / Double(values.count), tolerance: 1e-6))
   }
 
+  /// A threshold within half a bin of the fund (or a fund of almost nothing) keeps the bin
+  /// count bounded: aligning both edges would need up to 4 × 10⁷ bins (fund 10⁷, threshold
+  /// 1 below), or trap converting an infinite count. The threshold stays on an edge.
+  @Test func nearlyEqualThresholdAndFundKeepTheBinsBounded() {
+    let cases: [(fund: Double, threshold: Double)] = [
+      (1e7, 9_999_999), (1e7, 9_999_999.999), (1e7, 9_999_999.999_999_99), (1e-9, 0), (1e-20, 0), (1e-300, 0),
+    ]
+    for (fund, threshold) in cases {
+      var sketch = HistogramSketch.fundBalance(initialFund: fund, depletionThreshold: threshold)
+      #expect(sketch.binCount <= 4000, "\(fund), \(threshold): \(sketch.binCount) bins")
+      let position = (threshold - sketch.lowerBound) / sketch.binWidth
+      #expect(position.isApproximately(position.rounded(), tolerance: 1e-6), "\(fund), \(threshold)")
+      #expect(sketch.lowerBound <= min(threshold, 0) && sketch.upperBound >= 3 * fund - sketch.binWidth)
+      // Quantiles stay within a bin of the truth: half the paths at the threshold, half at the fund.
+      for _ in 0..<50 {
+        sketch.add(threshold)
+        sketch.add(fund)
+      }
+      #expect(sketch.quantile(0.25) == threshold)
+      #expect(sketch.quantile(1) == fund)
+    }
+  }
+
   @Test func pointMassIsExact() {
     var sketch = HistogramSketch.fundBalance(initialFund: 20_000_000, depletionThreshold: 0)
     for _ in 0..<5_000 { sketch.add(20_000_000) }

@@ -37,6 +37,19 @@ struct ReplayFileTests {
     expectMessage(readError("step,BTC\n0,1\n1,-2\n"), file: "crash.csv", line: 3, key: "BTC", contains: ["is -2"])
   }
 
+  /// A step-0 price of 10⁻³⁰⁰ turned a move to 90 000 into infinite notionals in every
+  /// report (exit 0); a billion-fold move either way is refused, exactly 10⁹ is accepted.
+  @Test("a price more than a billion times (or a billionth of) its step-0 price names the line and symbol")
+  func implausibleMoves() throws {
+    expectMessage(
+      readError("step,BTC,ETH\n0,1e-300,3000\n1,90000,3000\n"), file: "crash.csv", line: 3, key: "BTC",
+      contains: ["is 90000", "times its step-0 price 1e-300", "at most 10⁹-fold"])
+    expectMessage(
+      readError("step,BTC\n0,90000\n1,90000\n2,1e-5\n"), file: "crash.csv", line: 4, key: "BTC", contains: ["is 1e-5"])
+    let edge = try ReplayFile.read(text: "step,BTC\n0,2\n1,2e9\n2,2e-9\n", file: "crash.csv")
+    #expect(edge.steps == 2)
+  }
+
   @Test("a wrong number of fields names the line")
   func wrongWidth() {
     expectMessage(

@@ -260,6 +260,19 @@ import Testing
     #expect(second.paths.rows.count == 70)
     #expect(scratch.stagingLeftovers().isEmpty, "\(scratch.entries())")
   }
+
+  /// The report states a sub-second step as it is (an integer conversion wrote "0 s" for
+  /// 0.5 s, and trapped on step lengths beyond the integers).
+  @Test func reportStatesAFractionalStepLength() async throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    let scenario = Fixture.replacing(
+      "horizon: {steps: \(Fixture.steps), step_seconds: 60}",
+      with: "horizon: {steps: \(Fixture.steps), step_seconds: 0.5}",
+      in: Fixture.scenario())
+    let (_, report) = try await runFixture(in: scratch, paths: 20, extra: ["--quiet"], scenario: scenario)
+    #expect(try report.text("report.md").contains("Horizon: \(Fixture.steps) steps of 0.5 s"))
+  }
 }
 
 // MARK: - Consistency checks shared by the tests above
