@@ -23,6 +23,10 @@ public struct MarketModel: Sendable, Equatable, Codable {
     self.returns = returns
   }
 
+  /// Symbols that would repeat a column name of the price files (`path,step,<symbol>,…`),
+  /// compared in lower case.
+  public static let reservedSymbols: Set<String> = ["path", "step"]
+
   /// Checks ranges, naming `markets[index].<key>` in errors.
   public func validate(index: Int) throws {
     let key = "markets[\(index)]"
@@ -31,6 +35,11 @@ public struct MarketModel: Sendable, Equatable, Codable {
       throw ModelInputError(
         key: "\(key).symbol", problem: "is '\(symbol)'",
         fix: "use letters, digits, '-', '_' or '.' (it becomes a CSV column name)")
+    }
+    guard !Self.reservedSymbols.contains(symbol.lowercased()) else {
+      throw ModelInputError(
+        key: "\(key).symbol", problem: "is '\(symbol)', the name of a column of the price files",
+        fix: "rename the market: price files (replay, `fundstress paths`) already have 'path' and 'step' columns")
     }
     guard price.isFinite, price > 0 else {
       throw ModelInputError(

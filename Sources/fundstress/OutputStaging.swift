@@ -5,7 +5,8 @@ import FundReports
 /// Writes a command's output beside its destination first and moves it into place only
 /// when complete, so a failed or interrupted run never leaves a partial folder or file.
 ///
-/// Ctrl-C (SIGINT) or SIGTERM removes the staging copy and exits with status 130. An
+/// Ctrl-C (SIGINT), SIGTERM or SIGHUP (a closed terminal) removes the staging copy and
+/// exits with status 130. An
 /// existing destination folder is replaced only when it holds nothing but a fundstress
 /// report: `--out .` or a folder of other files is refused rather than wiped.
 final class OutputStaging: @unchecked Sendable {
@@ -98,7 +99,7 @@ final class OutputStaging: @unchecked Sendable {
 
   private func installInterruptCleanup() {
     let path = staging.path
-    for sig in [SIGINT, SIGTERM] {
+    for sig in [SIGINT, SIGTERM, SIGHUP] {
       signal(sig, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
       source.setEventHandler { [lock] in

@@ -11,6 +11,15 @@ struct MarketModelTests {
     #expect(error?.key == "markets[2].symbol")
   }
 
+  /// A market called `path` or `step` gave `fundstress paths` the header `path,step,…,path`.
+  @Test(arguments: ["path", "step", "Path", "STEP"])
+  func columnNamesOfThePriceFilesAreRefused(symbol: String) {
+    let error = modelInputError { try MarketModel(symbol: symbol, price: 1, volatility: 0.5).validate(index: 1) }
+    #expect(error?.key == "markets[1].symbol")
+    #expect(error?.fix.contains("'path' and 'step'") == true)
+    #expect((try? MarketModel(symbol: symbol + "1", price: 1, volatility: 0.5).validate(index: 1)) != nil)
+  }
+
   @Test(arguments: [0.0, -1.0, Double.nan, Double.infinity])
   func badPriceNamesTheKey(price: Double) {
     let error = modelInputError { try MarketModel(symbol: "BTC", price: price, volatility: 0.5).validate(index: 0) }

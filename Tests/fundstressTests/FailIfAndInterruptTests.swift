@@ -49,9 +49,10 @@ import Testing
 }
 
 @Suite struct InterruptTests {
-  /// SIGINT during a long run: exit status 130, no output folder, no staging folder.
-  @Test(.timeLimit(.minutes(3)))
-  func ctrlCLeavesNoOutputBehind() async throws {
+  /// Ctrl-C, `kill` or a closed terminal during a long run: exit status 130, no output
+  /// folder, no staging folder (SIGHUP used to leave the staging folder behind).
+  @Test(.timeLimit(.minutes(3)), arguments: [SIGINT, SIGTERM, SIGHUP])
+  func anInterruptLeavesNoOutputBehind(signal: Int32) async throws {
     let scratch = try Scratch()
     defer { scratch.remove() }
     // 20,000 paths of 1,000 steps: about a minute in a debug build, seconds in release.
@@ -68,7 +69,7 @@ import Testing
     // … let it simulate for half a second, then press Ctrl-C.
     try await Task.sleep(for: .milliseconds(500))
     try #require(running.isRunning, "the run finished before it could be interrupted; make it longer")
-    running.interrupt()
+    running.interrupt(with: signal)
     let result = await running.result()
 
     #expect(!result.signaled && result.status == 130, "\(result)")

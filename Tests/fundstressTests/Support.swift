@@ -153,8 +153,9 @@ final class RunningCommand: @unchecked Sendable {
   var isRunning: Bool { process.isRunning }
   var processIdentifier: Int32 { process.processIdentifier }
 
-  /// Sends SIGINT, as Ctrl-C would.
-  func interrupt() { kill(process.processIdentifier, SIGINT) }
+  /// Sends `signal`: SIGINT as Ctrl-C would, SIGTERM as `kill` would, SIGHUP as a closing
+  /// terminal would.
+  func interrupt(with signal: Int32 = SIGINT) { kill(process.processIdentifier, signal) }
 
   /// Waits for the process to end and collects its outputs.
   func result() async -> CommandResult {
