@@ -49,10 +49,17 @@ public struct SyntheticBook: Sendable, Equatable, Codable {
   }
 
   /// Checks the parameters against the scenario's markets, naming the key of the first
-  /// problem. Besides ranges, a market whose lowest leverage (`min`, capped by the market's
-  /// `max_leverage`) would start every position at its liquidation price is refused: the
-  /// draw would redraw nearly every position and might never finish.
+  /// problem.
+  ///
+  /// The markets' own rules come first (``MarketRules/validate(index:)``): the draw is
+  /// bounded by them, and a `max_leverage` of 0 or a `maintenance_margin` outside (0, 1)
+  /// would keep it redrawing forever. Besides ranges, a market whose lowest leverage
+  /// (`min`, capped by the market's `max_leverage`) would start every position at its
+  /// liquidation price is refused: the draw would redraw nearly every position and might
+  /// never finish.
   public func validate(symbols: [String], rules: [MarketRules]) throws {
+    precondition(symbols.count == rules.count, "one rule set per market")
+    for (k, rule) in rules.enumerated() { try rule.validate(index: k) }
     try validate(symbols: symbols)
     for (k, rule) in rules.enumerated() where (openInterest[symbols[k]] ?? 0) > 0 {
       let lowest = min(minLeverage, maxLeverage, rule.maxLeverage)

@@ -12,8 +12,9 @@ import PricePaths
 /// 2. the files it names are read: the replay CSV and the positions CSV, errors located
 ///    at their own lines;
 /// 3. the parts are validated by the libraries that own them (``PathModel``,
-///    ``ExchangeModel``, ``SyntheticBook``), whose ``ModelInputError``s are re-thrown at the
-///    line of the offending key.
+///    ``MarketRules``, ``SyntheticBook``, ``ExchangeModel``, in that order: the markets'
+///    rules before the book that is read or drawn against them), whose
+///    ``ModelInputError``s are re-thrown at the line of the offending key.
 public enum ScenarioLoader {
   /// Loads a scenario file; files it names are relative to its folder.
   ///
@@ -86,6 +87,15 @@ public enum ScenarioLoader {
       throw document.error(
         "horizon.steps", at: nil, "is \(written) but the replay file has \(replay.steps) steps after step 0",
         fix: "remove horizon.steps (a replay sets the horizon) or make the two agree")
+    }
+
+    // The markets' rules before the book, which is read and drawn against them: a
+    // maintenance_margin of 2 would otherwise be blamed on a position of the file, and a
+    // max_leverage of 0 would never finish drawing.
+    do {
+      for (i, rule) in input.rules.enumerated() { try rule.validate(index: i) }
+    } catch let error as ModelInputError {
+      throw located(error)
     }
 
     // The book, then the exchange around it.

@@ -60,4 +60,26 @@ import Testing
       positionsPerMarket: 10, openInterest: ["BTC": 1e6, "ETH": 1e6], minLeverage: 30, maxLeverage: 50)
     #expect(throws: Never.self) { try capped.validate(symbols: ["BTC", "ETH"], rules: Self.rules) }
   }
+
+  /// The markets' rules are checked before anything is drawn against them: a `max_leverage`
+  /// of 0 or below would redraw forever, and a `maintenance_margin` outside (0, 1) is named
+  /// at its own key, not blamed on the leverage range (`no leverage below -111×`).
+  @Test func refusesMarketRulesBeforeTheLeverageRange() {
+    let book = SyntheticBook(positionsPerMarket: 10, openInterest: ["BTC": 1e6, "ETH": 1e6])
+    let cases: [(MarketRules, String)] = [
+      (MarketRules(maintenanceMargin: 0.025, depth: 2e7, maxLeverage: 0), "markets[1].max_leverage"),
+      (MarketRules(maintenanceMargin: 0.025, depth: 2e7, maxLeverage: -1), "markets[1].max_leverage"),
+      (MarketRules(maintenanceMargin: 0.025, depth: 2e7, maxLeverage: 0.5), "markets[1].max_leverage"),
+      (MarketRules(maintenanceMargin: -0.01, depth: 2e7, maxLeverage: 20), "markets[1].maintenance_margin"),
+      (MarketRules(maintenanceMargin: 1, depth: 2e7, maxLeverage: 20), "markets[1].maintenance_margin"),
+      (MarketRules(maintenanceMargin: 1.5, depth: 2e7, maxLeverage: 20), "markets[1].maintenance_margin"),
+      (MarketRules(maintenanceMargin: 1e300, depth: 2e7, maxLeverage: 20), "markets[1].maintenance_margin"),
+    ]
+    for (rule, key) in cases {
+      let error = #expect(throws: ModelInputError.self) {
+        try book.validate(symbols: ["BTC", "ETH"], rules: [Self.rules[0], rule])
+      }
+      #expect(error?.key == key, "\(rule)")
+    }
+  }
 }

@@ -167,6 +167,29 @@ struct ScenarioLoaderTests {
       key: "simulation.cascade_round_cap")
   }
 
+  @Test("the markets' rules are checked before the book is drawn or read against them")
+  func marketRulesBeforeTheBook() throws {
+    let fixtures = try Fixtures()
+    // Synthetic: a maintenance margin out of range is named, not blamed on book.synthetic.leverage.
+    for margin in ["-0.01", "1.0", "1.5", "1.0e300"] {
+      let yaml = smallScenario.replacingFirst("maintenance_margin: 0.01", with: "maintenance_margin: \(margin)")
+      expectMessage(
+        try fixtures.loadError(yaml), file: "scenario.yaml", line: line(of: "maintenance_margin: \(margin)", in: yaml),
+        key: "markets[0].maintenance_margin", contains: ["as a fraction in (0, 1)"])
+    }
+    // Positions file: a maintenance margin of 2 is named, not blamed on the file's first position.
+    try fixtures.write(
+      "book.csv", "account,market,side,size,entry_price,margin\na,BTC,long,1,90000,9000\nb,ETH,short,10,3000,3000\n")
+    let positions = smallScenario.replacingFirst(
+      "  synthetic:\n    positions_per_market: 20\n    open_interest: {BTC: 4.0e8, ETH: 2.5e8}\n",
+      with: "  positions: book.csv\n"
+    ).replacingFirst("maintenance_margin: 0.01\n    depth: .inf", with: "maintenance_margin: 2\n    depth: .inf")
+    expectMessage(
+      try fixtures.loadError(positions), file: "scenario.yaml",
+      line: line(of: "maintenance_margin: 2", in: positions), key: "markets[1].maintenance_margin",
+      contains: ["is 2.0"])
+  }
+
   @Test("the ADL drawdown window converts hours to steps of the horizon")
   func drawdownWindow() throws {
     let fixtures = try Fixtures()

@@ -89,6 +89,34 @@ import Testing
       name: "open interest beyond 1e18",
       files: ["scenario.yaml": Fixture.replacing("{BTC: 2.0e7,", with: "{BTC: 1.0e300,", in: fixture)],
       arguments: run(), mentions: ["scenario.yaml:", "open_interest.BTC", "1.0e18"], scenarioFault: true),
+    Case(
+      name: "max_leverage 0 with a synthetic book (drew forever)",
+      files: ["scenario.yaml": btc("max_leverage: 50", with: "max_leverage: 0")],
+      arguments: run(), mentions: ["scenario.yaml:12:", "markets[0].max_leverage", "is 0.0", "1 or more"],
+      scenarioFault: true),
+    Case(
+      name: "max_leverage -1 with a synthetic book (drew forever)",
+      files: ["scenario.yaml": btc("max_leverage: 50", with: "max_leverage: -1")],
+      arguments: run(), mentions: ["scenario.yaml:12:", "markets[0].max_leverage", "is -1.0"], scenarioFault: true),
+    Case(
+      name: "maintenance_margin 1.5 with a synthetic book",
+      files: ["scenario.yaml": btc("maintenance_margin: 0.01", with: "maintenance_margin: 1.5")],
+      arguments: run(), mentions: ["scenario.yaml:10:", "markets[0].maintenance_margin", "is 1.5", "(0, 1)"],
+      scenarioFault: true),
+    Case(
+      name: "maintenance_margin -0.01 with a synthetic book",
+      files: ["scenario.yaml": btc("maintenance_margin: 0.01", with: "maintenance_margin: -0.01")],
+      arguments: run(), mentions: ["scenario.yaml:10:", "markets[0].maintenance_margin", "is -0.01", "(0, 1)"],
+      scenarioFault: true),
+    Case(
+      name: "maintenance_margin 2 with a positions file",
+      files: [
+        "scenario.yaml": btc(
+          "maintenance_margin: 0.01", with: "maintenance_margin: 2", in: Fixture.scenario(book: .positions("book.csv"))),
+        "book.csv": Fixture.positionsCSV(),
+      ],
+      arguments: run(), mentions: ["scenario.yaml:10:", "markets[0].maintenance_margin", "is 2.0", "(0, 1)"],
+      scenarioFault: true),
     Case(name: "--paths 0", arguments: run(paths: "0"), mentions: ["--paths", "0"]),
     Case(name: "--threads 0", arguments: run() + ["--threads", "0"], mentions: ["--threads"]),
     Case(
@@ -105,6 +133,14 @@ import Testing
       mentions: ["--paths", "many"]),
     Case(name: "unknown option (usage error)", arguments: run() + ["--pathz", "3"], status: 64, mentions: ["--pathz"]),
   ]
+
+  /// The fixture with one line of BTC (the first market) changed.
+  static func btc(_ old: String, with new: String, in text: String = fixture) -> String {
+    let block =
+      "- symbol: BTC\n    price: 90000\n    volatility: 2.5\n    returns: {model: jumps, dof: 3, beta: 1.0}\n"
+      + "    maintenance_margin: 0.01\n    depth: 2.0e6\n    max_leverage: 50\n"
+    return Fixture.replacing(block, with: block.replacingOccurrences(of: old, with: new), in: text)
+  }
 
   static func run(paths: String = "10", out: String = "out") -> [String] {
     ["run", "--scenario", "scenario.yaml", "--paths", paths, "--out", out]
