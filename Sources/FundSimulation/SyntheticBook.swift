@@ -12,6 +12,9 @@ import RealModule
 /// its liquidation price at the initial price is redrawn. Sizes are then scaled per side
 /// so long and short open interest both equal the market's `openInterest` (every contract
 /// has two sides).
+///
+/// A book holds at most ``maximumPositionsPerMarket`` positions per market and
+/// ``maximumPositions`` in all (``validate(symbols:rules:)``).
 public struct SyntheticBook: Sendable, Equatable, Codable {
   public var positionsPerMarket: Int
   /// Open interest per market symbol: notional of one side at the initial price.
@@ -34,6 +37,15 @@ public struct SyntheticBook: Sendable, Equatable, Codable {
     self.entryDispersion = entryDispersion
     self.sizeDispersion = sizeDispersion
   }
+
+  /// The most positions one market may draw (`book.synthetic.positions_per_market`).
+  public static let maximumPositionsPerMarket = 1_000_000
+
+  /// The most positions the whole book may hold: `positions_per_market` times the markets
+  /// with open interest above 0. Ten million positions take about 0.6 GB as ``Position``s
+  /// alone, and the simulation keeps further per-position arrays; 300 markets of a million
+  /// positions each (16.8 GB) are refused instead of exhausting memory.
+  public static let maximumPositions = 10_000_000
 
   /// How far (as a fraction of the price) a drawn position's liquidation price must be from
   /// the initial price; closer draws are redrawn.
@@ -75,11 +87,15 @@ public struct SyntheticBook: Sendable, Equatable, Codable {
     }
   }
 
+  /// Checks the parameters on their own: `positions_per_market` between 1 and
+  /// ``maximumPositionsPerMarket`` and at most ``maximumPositions`` over the markets with
+  /// open interest, an open interest for every market, leverage, shares and dispersions in
+  /// range.
   func validate(symbols: [String]) throws {
-    guard (1...1_000_000).contains(positionsPerMarket) else {
+    guard (1...Self.maximumPositionsPerMarket).contains(positionsPerMarket) else {
       throw ModelInputError(
         key: "book.synthetic.positions_per_market", problem: "is \(positionsPerMarket)",
-        fix: "give between 1 and 1000000 positions per market")
+        fix: "give between 1 and \(Self.maximumPositionsPerMarket) positions per market")
     }
     for symbol in openInterest.keys.sorted() where !symbols.contains(symbol) {
       throw ModelInputError(
@@ -101,6 +117,15 @@ public struct SyntheticBook: Sendable, Equatable, Codable {
         throw ModelInputError(
           key: "book.synthetic.open_interest.\(symbol)", problem: "is \(oi)", fix: MoneyLimit.fix)
       }
+    }
+    let drawnMarkets = symbols.filter { openInterest[$0, default: 0] > 0 }.count
+    let total = drawnMarkets * positionsPerMarket
+    guard total <= Self.maximumPositions else {
+      throw ModelInputError(
+        key: "book.synthetic.positions_per_market",
+        problem: "is \(positionsPerMarket) in each of \(drawnMarkets) markets with open interest: \(total) positions",
+        fix: "give at most \(Self.maximumPositions) positions in all, "
+          + "\(Self.maximumPositions / drawnMarkets) per market here")
     }
     guard minLeverage.isFinite, minLeverage >= 1, maxLeverage.isFinite, maxLeverage >= minLeverage else {
       throw ModelInputError(
@@ -129,12 +154,13 @@ public struct SyntheticBook: Sendable, Equatable, Codable {
   /// Call ``validate(symbols:rules:)`` first: with a leverage floor at or above
   /// ``redrawnLeverage(maintenanceMargin:)`` and no entry dispersion, every draw is redrawn.
   ///
-  /// - Complexity: O(markets × positionsPerMarket).
+  /// - Complexity: O(markets × positionsPerMarket); room is reserved for the markets with
+  ///   open interest only.
   public func draw<G: RandomNumberGenerator>(
     markets: [MarketModel], rules: [MarketRules], using rng: inout G
   ) -> [Position] {
     var book: [Position] = []
-    book.reserveCapacity(markets.count * positionsPerMarket)
+    book.reserveCapacity(markets.lazy.filter { openInterest[$0.symbol, default: 0] > 0 }.count * positionsPerMarket)
     for (k, market) in markets.enumerated() {
       let oi = openInterest[market.symbol] ?? 0
       guard oi > 0 else { continue }

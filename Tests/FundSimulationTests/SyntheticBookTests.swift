@@ -61,6 +61,44 @@ import Testing
     #expect(throws: Never.self) { try capped.validate(symbols: ["BTC", "ETH"], rules: Self.rules) }
   }
 
+  /// At most 10⁶ positions per market and 10⁷ in all over the markets with open interest:
+  /// ten markets of a million are accepted, eleven are refused at `positions_per_market`
+  /// with the total and the limit (300 markets of a million tried to allocate 16.8 GB).
+  /// Markets without open interest draw nothing and do not count.
+  @Test func boundsThePositionsInAll() {
+    let symbols = (0..<20).map { "M\($0)" }
+    let rules = Array(repeating: MarketRules(maintenanceMargin: 0.01, depth: 1e7, maxLeverage: 50), count: 20)
+    func book(drawing count: Int, perMarket: Int) -> SyntheticBook {
+      let openInterest = symbols.enumerated().map { ($1, $0 < count ? 1e6 : 0) }
+      return SyntheticBook(positionsPerMarket: perMarket, openInterest: Dictionary(uniqueKeysWithValues: openInterest))
+    }
+    #expect(throws: Never.self) { try book(drawing: 10, perMarket: 1_000_000).validate(symbols: symbols, rules: rules) }
+    #expect(throws: Never.self) { try book(drawing: 11, perMarket: 909_090).validate(symbols: symbols, rules: rules) }
+    let error = #expect(throws: ModelInputError.self) {
+      try book(drawing: 11, perMarket: 1_000_000).validate(symbols: symbols, rules: rules)
+    }
+    #expect(error?.key == "book.synthetic.positions_per_market")
+    #expect(error?.problem == "is 1000000 in each of 11 markets with open interest: 11000000 positions")
+    #expect(error?.fix == "give at most 10000000 positions in all, 909090 per market here")
+    let perMarket = #expect(throws: ModelInputError.self) {
+      try book(drawing: 1, perMarket: 1_000_001).validate(symbols: symbols, rules: rules)
+    }
+    #expect(perMarket?.fix == "give between 1 and 1000000 positions per market")
+  }
+
+  /// Room is reserved for the markets that draw only: of 50 markets one has open interest,
+  /// so the book does not reserve 50 markets' worth of positions.
+  @Test func reservesRoomForTheMarketsThatDraw() {
+    let markets = (0..<50).map { MarketModel(symbol: "M\($0)", price: 100, volatility: 0.5) }
+    let rules = Array(repeating: MarketRules(maintenanceMargin: 0.01, depth: 1e7, maxLeverage: 50), count: 50)
+    let openInterest = Dictionary(uniqueKeysWithValues: markets.enumerated().map { ($1.symbol, $0 == 7 ? 1e6 : 0) })
+    let book = SyntheticBook(positionsPerMarket: 20, openInterest: openInterest)
+    var rng = RandomStreams(seed: 3).generator(path: 0, purpose: .book)
+    let positions = book.draw(markets: markets, rules: rules, using: &rng)
+    #expect(positions.count == 20 && positions.allSatisfy { $0.market == 7 })
+    #expect(positions.capacity < 50 * 20, "reserved \(positions.capacity)")
+  }
+
   /// The markets' rules are checked before anything is drawn against them: a `max_leverage`
   /// of 0 or below would redraw forever, and a `maintenance_margin` outside (0, 1) is named
   /// at its own key, not blamed on the leverage range (`no leverage below -111×`).

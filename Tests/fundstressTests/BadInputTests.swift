@@ -117,6 +117,14 @@ import Testing
       ],
       arguments: run(), mentions: ["scenario.yaml:10:", "markets[0].maintenance_margin", "is 2.0", "(0, 1)"],
       scenarioFault: true),
+    Case(
+      name: "eleven million synthetic positions in all",
+      files: ["scenario.yaml": markets(11, positionsPerMarket: 1_000_000)],
+      arguments: run(),
+      mentions: [
+        "scenario.yaml:", "book.synthetic.positions_per_market", "11000000 positions", "at most 10000000 positions",
+      ],
+      scenarioFault: true),
     Case(name: "--paths 0", arguments: run(paths: "0"), mentions: ["--paths", "0"]),
     Case(name: "--threads 0", arguments: run() + ["--threads", "0"], mentions: ["--threads"]),
     Case(
@@ -140,6 +148,18 @@ import Testing
       "- symbol: BTC\n    price: 90000\n    volatility: 2.5\n    returns: {model: jumps, dof: 3, beta: 1.0}\n"
       + "    maintenance_margin: 0.01\n    depth: 2.0e6\n    max_leverage: 50\n"
     return Fixture.replacing(block, with: block.replacingOccurrences(of: old, with: new), in: text)
+  }
+
+  /// A calm scenario of `count` markets M0, M1, … with a synthetic book.
+  static func markets(_ count: Int, positionsPerMarket: Int) -> String {
+    let symbols = (0..<count).map { "M\($0)" }
+    let markets = symbols.map {
+      "  - {symbol: \($0), price: 100, volatility: 0.5, maintenance_margin: 0.01, depth: 1.0e6}\n"
+    }
+    let interest = symbols.map { "\($0): 1.0e6" }.joined(separator: ", ")
+    return "horizon: {steps: 10, step_seconds: 60}\nmarkets:\n" + markets.joined()
+      + "book:\n  synthetic:\n    positions_per_market: \(positionsPerMarket)\n    open_interest: {\(interest)}\n"
+      + "fund: {balance: 1.0e6, waterfall: market-close}\n"
   }
 
   static func run(paths: String = "10", out: String = "out") -> [String] {
