@@ -170,17 +170,15 @@ public struct SyntheticBook: Sendable, Equatable, Codable {
       let logSpan = Double.log(upper / lower)
       var drawn: [Position] = []
       drawn.reserveCapacity(positionsPerMarket)
-      var counter = 0
       while drawn.count < positionsPerMarket {
         let side: Side = uniform(&rng) < longShare ? .long : .short
         let leverage = lower * Double.exp(logSpan * uniform(&rng))
         let weight = Double.exp(sizeDispersion * ZigguratNormal.next(using: &rng))
         let entry = market.price * Double.exp(entryDispersion * ZigguratNormal.next(using: &rng))
         let size = weight / market.price
+        // Named below, once kept: a redrawn position costs no string.
         let position = Position(
-          account: "\(market.symbol)-\(counter)", market: k, side: side, size: size, entryPrice: entry,
-          margin: size * entry / leverage)
-        counter += 1
+          account: "", market: k, side: side, size: size, entryPrice: entry, margin: size * entry / leverage)
         let pl = position.liquidationPrice(maintenanceMargin: m)
         let distance = Self.minimumStartingDistance
         let safe = side == .long ? pl < market.price * (1 - distance) : pl > market.price * (1 + distance)
