@@ -60,31 +60,103 @@ public struct SyntheticBook: Sendable, Equatable, Codable {
     return 1 / (d + (1 + d) * m)
   }
 
+  /// The least share of a market's leverage range (in log) that must lie below
+  /// ``redrawnLeverage(maintenanceMargin:)``: below it nearly every draw would be redrawn.
+  public static let minimumFeasibleShare = 0.01
+
+  /// The share of the log-uniform leverage range `[lower, upper]` in which a position opened
+  /// at the initial price starts more than ``minimumStartingDistance`` from its liquidation
+  /// price:
+  ///
+  ///     share = log(min(upper, L*) / lower) / log(upper / lower),   L* = redrawnLeverage(m)
+  ///
+  /// 0 when `lower ≥ L*`; 1 when `upper ≤ L*` (also for `lower = upper < L*`).
+  ///
+  /// Derived from the draw's rule: with entry `E = P`, a short is kept iff
+  /// `P·(1 + 1/L)/(1 + m) > P·(1 + d)`, that is `L < L* = 1/(d + (1 + d)·m)`, and a long iff
+  /// `P·(1 − 1/L)/(1 − m) < P·(1 − d)`, that is `L < 1/(d + (1 − d)·m)`, a larger bound. So
+  /// `share` is the chance that a short drawn at the price is kept, and at most a long's.
+  /// With entry dispersion `σ > 0` a draw at `L < L*` is kept with probability above 1/2 on
+  /// either side (its entry only needs to fall on the price's side of a bound beyond it), so
+  /// whatever `σ` and `long_share`, a draw is kept with probability at least `share / 2`:
+  /// a kept position costs on average at most `2 / share` draws.
+  public static func feasibleShare(lower: Double, upper: Double, maintenanceMargin m: Double) -> Double {
+    let limit = redrawnLeverage(maintenanceMargin: m)
+    guard lower < limit else { return 0 }
+    guard upper > limit else { return 1 }
+    return Double.log(limit / lower) / Double.log(upper / lower)
+  }
+
   /// Checks the parameters against the scenario's markets, naming the key of the first
   /// problem.
   ///
   /// The markets' own rules come first (``MarketRules/validate(index:)``): the draw is
   /// bounded by them, and a `max_leverage` of 0 or a `maintenance_margin` outside (0, 1)
-  /// would keep it redrawing forever. Besides ranges, a market whose lowest leverage
-  /// (`min`, capped by the market's `max_leverage`) would start every position at its
-  /// liquidation price is refused: the draw would redraw nearly every position and might
-  /// never finish.
+  /// would keep it redrawing forever. Then, in every market with open interest, the leverage
+  /// range as drawn (`[min, max]` capped by the market's `max_leverage`) is refused when
+  /// nearly every position drawn in it would start at its liquidation price — the draw would
+  /// redraw nearly every position, might never finish, and would keep more longs than shorts
+  /// (a long is kept up to a slightly higher leverage):
+  ///
+  /// * a range wholly at or above ``redrawnLeverage(maintenanceMargin:)``, at `leverage.min`
+  ///   (or at the market's `max_leverage` when that cap is the lowest leverage);
+  /// * a range with less than ``minimumFeasibleShare`` of it below
+  ///   (``feasibleShare(lower:upper:maintenanceMargin:)``), at `leverage`, quoting a `max`
+  ///   (or `min`) that is accepted.
   public func validate(symbols: [String], rules: [MarketRules]) throws {
     precondition(symbols.count == rules.count, "one rule set per market")
     for (k, rule) in rules.enumerated() { try rule.validate(index: k) }
     try validate(symbols: symbols)
     for (k, rule) in rules.enumerated() where (openInterest[symbols[k]] ?? 0) > 0 {
-      let lowest = min(minLeverage, maxLeverage, rule.maxLeverage)
-      let limit = Self.redrawnLeverage(maintenanceMargin: rule.maintenanceMargin)
-      guard lowest >= limit else { continue }
+      // As drawn: log-uniform on [lower, upper].
+      let upper = min(maxLeverage, rule.maxLeverage)
+      let lower = min(minLeverage, upper)
+      let m = rule.maintenanceMargin
+      let limit = Self.redrawnLeverage(maintenanceMargin: m)
       let limitText = String(format: "%.4g", limit)
-      throw ModelInputError(
-        key: lowest == minLeverage ? "book.synthetic.leverage.min" : "markets[\(k)].max_leverage",
-        problem:
-          "leaves \(symbols[k]) no leverage below \(limitText)× (1/maintenance_margin with maintenance_margin "
-          + "\(rule.maintenanceMargin)): every position would start at its liquidation price",
-        fix: "lower the leverage below \(limitText)× or lower \(symbols[k])'s maintenance_margin")
+      guard lower < limit else {
+        throw ModelInputError(
+          key: lower == minLeverage ? "book.synthetic.leverage.min" : "markets[\(k)].max_leverage",
+          problem:
+            "leaves \(symbols[k]) no leverage below \(limitText)× (1/maintenance_margin with maintenance_margin "
+            + "\(m)): every position would start at its liquidation price",
+          fix: "lower the leverage below \(limitText)× or lower \(symbols[k])'s maintenance_margin")
+      }
+      let share = Self.feasibleShare(lower: lower, upper: upper, maintenanceMargin: m)
+      guard share >= Self.minimumFeasibleShare else {
+        throw ModelInputError(
+          key: "book.synthetic.leverage",
+          problem:
+            "leaves \(symbols[k]) \(String(format: "%.2g", 100 * share))% of its log-uniform range "
+            + "\(String(format: "%.4g", lower))× to \(String(format: "%.4g", upper))× below \(limitText)×, "
+            + "above which a position opened at the price starts within "
+            + "\(String(format: "%g", 100 * Self.minimumStartingDistance))% "
+            + "of its liquidation price (maintenance_margin \(m)): nearly every draw would be redrawn",
+          fix: feasibleRangeFix(symbol: symbols[k], lower: lower, upper: upper, limit: limit))
+      }
     }
+  }
+
+  /// How to bring at least ``minimumFeasibleShare`` `t` of the range below `limit` `L*`: the
+  /// top at most `lower·(L*/lower)^(1/t)`, or the floor at most
+  /// `exp((log L* − t·log upper)/(1 − t))` when that is 1 or more; both rounded down to four
+  /// significant digits, so that the quoted value is itself accepted.
+  private func feasibleRangeFix(symbol: String, lower: Double, upper: Double, limit: Double) -> String {
+    let t = Self.minimumFeasibleShare
+    let top = Self.roundedDown(lower * Double.pow(limit / lower, 1 / t))
+    // The top of the range is the book's `max` unless the market's own cap is lower.
+    var fix = upper == maxLeverage ? "give max at most \(top)×" : "give \(symbol)'s max_leverage at most \(top)×"
+    let floor = Double.exp((Double.log(limit) - t * Double.log(upper)) / (1 - t))
+    if floor >= 1 { fix += " or min at most \(Self.roundedDown(floor))×" }
+    return fix + ", so that at least \(String(format: "%g", 100 * t))% of the range lies below "
+      + "\(String(format: "%.4g", limit))×"
+  }
+
+  /// `x > 0` rounded down to four significant digits, as `%.4g` text.
+  static func roundedDown(_ x: Double) -> String {
+    let scale = Double.pow(10, 3 - Double.log10(x).rounded(.down))
+    // The nudge keeps a product rounded up by the multiplication below `x`.
+    return String(format: "%.4g", (x * scale * (1 - 1e-12)).rounded(.down) / scale)
   }
 
   /// Checks the parameters on their own: `positions_per_market` between 1 and
@@ -149,16 +221,27 @@ public struct SyntheticBook: Sendable, Equatable, Codable {
     }
   }
 
+  /// The most draws one market may take: 1000 per position plus 100 000.
+  ///
+  /// A validated book keeps a draw with probability at least ``minimumFeasibleShare``/2
+  /// (``feasibleShare(lower:upper:maintenanceMargin:)``): at most 200 draws per kept position
+  /// on average, so it reaches this limit with probability below `e⁻¹⁶⁰` (Chernoff: `n`
+  /// positions need `n` kept of at least `5n + 500` expected). The limit stops a book drawn
+  /// without ``validate(symbols:rules:)`` from redrawing for ever.
+  public var drawLimit: Int { 1000 * positionsPerMarket + 100_000 }
+
   /// Draws the book.
   ///
   /// Call ``validate(symbols:rules:)`` first: with a leverage floor at or above
   /// ``redrawnLeverage(maintenanceMargin:)`` and no entry dispersion, every draw is redrawn.
   ///
+  /// - Throws: ``ModelInputError`` at `book.synthetic.leverage` when a market takes more than
+  ///   ``drawLimit`` draws (never for a validated book, in practice).
   /// - Complexity: O(markets × positionsPerMarket); room is reserved for the markets with
   ///   open interest only.
   public func draw<G: RandomNumberGenerator>(
     markets: [MarketModel], rules: [MarketRules], using rng: inout G
-  ) -> [Position] {
+  ) throws -> [Position] {
     var book: [Position] = []
     book.reserveCapacity(markets.lazy.filter { openInterest[$0.symbol, default: 0] > 0 }.count * positionsPerMarket)
     for (k, market) in markets.enumerated() {
@@ -170,7 +253,19 @@ public struct SyntheticBook: Sendable, Equatable, Codable {
       let logSpan = Double.log(upper / lower)
       var drawn: [Position] = []
       drawn.reserveCapacity(positionsPerMarket)
+      var draws = 0
       while drawn.count < positionsPerMarket {
+        guard draws < drawLimit else {
+          let limitText = String(format: "%.4g", Self.redrawnLeverage(maintenanceMargin: m))
+          throw ModelInputError(
+            key: "book.synthetic.leverage",
+            problem:
+              "kept \(drawn.count) of \(positionsPerMarket) \(market.symbol) positions in \(draws) draws: nearly "
+              + "every draw starts within \(String(format: "%g", 100 * Self.minimumStartingDistance))% of its "
+              + "liquidation price",
+            fix: "lower the leverage below \(limitText)× or lower \(market.symbol)'s maintenance_margin")
+        }
+        draws += 1
         let side: Side = uniform(&rng) < longShare ? .long : .short
         let leverage = lower * Double.exp(logSpan * uniform(&rng))
         let weight = Double.exp(sizeDispersion * ZigguratNormal.next(using: &rng))

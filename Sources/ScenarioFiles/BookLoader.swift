@@ -33,14 +33,15 @@ enum BookLoader {
         positions: positions, kind: "positions", source: file.display, file: file.display, synthetic: nil, seed: nil)
 
     case .synthetic(let book, let ownSeed):
+      let seed = ownSeed ?? input.seed
+      let positions: [Position]
       do {
         try book.validate(symbols: paths.symbols, rules: input.rules)
+        var generator = RandomStreams(seed: seed).generator(path: 0, purpose: .book)
+        positions = try book.draw(markets: paths.markets, rules: input.rules, using: &generator)
       } catch let error as ModelInputError {
         throw ScenarioError(error, file: source, marks: document.marks)
       }
-      let seed = ownSeed ?? input.seed
-      var generator = RandomStreams(seed: seed).generator(path: 0, purpose: .book)
-      let positions = book.draw(markets: paths.markets, rules: input.rules, using: &generator)
       return LoadedBook(
         positions: positions, kind: "synthetic", source: "synthetic, \(book.positionsPerMarket) positions per market",
         file: nil, synthetic: book, seed: seed)

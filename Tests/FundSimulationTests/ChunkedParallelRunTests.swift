@@ -15,7 +15,7 @@ import Testing
       jumps: JumpFactor(intensityPerDay: 20, mean: -0.04, stdev: 0.02))
     let rules = [MarketRules(maintenanceMargin: 0.01, depth: 1e5), MarketRules(maintenanceMargin: 0.02, depth: 5e4)]
     var rng = RandomStreams(seed: 5).generator(path: 0, purpose: .book)
-    let book = SyntheticBook(positionsPerMarket: 50, openInterest: ["A": 5e6, "B": 2e6]).draw(
+    let book = try SyntheticBook(positionsPerMarket: 50, openInterest: ["A": 5e6, "B": 2e6]).draw(
       markets: markets, rules: rules, using: &rng)
     let exchange = try ExchangeModel(
       rules: rules, positions: book, fund: FundRules(balance: 5e4), initialPrices: [100, 10])

@@ -64,9 +64,9 @@ struct ViolentDay {
   }
 
   /// A random book drawn from `seed`.
-  func book(seed: UInt64) -> [Position] {
+  func book(seed: UInt64) throws -> [Position] {
     var rng = RandomStreams(seed: seed).generator(path: 0, purpose: .book)
-    return SyntheticBook(positionsPerMarket: 150, openInterest: ["BTC": 2e7, "ETH": 1e7])
+    return try SyntheticBook(positionsPerMarket: 150, openInterest: ["BTC": 2e7, "ETH": 1e7])
       .draw(markets: markets, rules: rules, using: &rng)
   }
 }

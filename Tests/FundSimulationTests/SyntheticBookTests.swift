@@ -1,3 +1,4 @@
+import Foundation
 import PricePaths
 import Testing
 
@@ -21,7 +22,7 @@ import Testing
       positionsPerMarket: 500, openInterest: ["BTC": 4e8, "ETH": 1e8], minLeverage: 2, maxLeverage: 30)
     try book.validate(symbols: ["BTC", "ETH"], rules: Self.rules)
     var rng = RandomStreams(seed: 3).generator(path: 0, purpose: .book)
-    let positions = book.draw(markets: Self.markets, rules: Self.rules, using: &rng)
+    let positions = try book.draw(markets: Self.markets, rules: Self.rules, using: &rng)
     #expect(positions.count == 1_000)
     for (k, market) in Self.markets.enumerated() {
       for side in Side.allCases {
@@ -88,15 +89,97 @@ import Testing
 
   /// Room is reserved for the markets that draw only: of 50 markets one has open interest,
   /// so the book does not reserve 50 markets' worth of positions.
-  @Test func reservesRoomForTheMarketsThatDraw() {
+  @Test func reservesRoomForTheMarketsThatDraw() throws {
     let markets = (0..<50).map { MarketModel(symbol: "M\($0)", price: 100, volatility: 0.5) }
     let rules = Array(repeating: MarketRules(maintenanceMargin: 0.01, depth: 1e7, maxLeverage: 50), count: 50)
     let openInterest = Dictionary(uniqueKeysWithValues: markets.enumerated().map { ($1.symbol, $0 == 7 ? 1e6 : 0) })
     let book = SyntheticBook(positionsPerMarket: 20, openInterest: openInterest)
     var rng = RandomStreams(seed: 3).generator(path: 0, purpose: .book)
-    let positions = book.draw(markets: markets, rules: rules, using: &rng)
+    let positions = try book.draw(markets: markets, rules: rules, using: &rng)
     #expect(positions.count == 20 && positions.allSatisfy { $0.market == 7 })
     #expect(positions.capacity < 50 * 20, "reserved \(positions.capacity)")
+  }
+
+  /// The feasible share in closed form: `log(min(upper, L*)/lower) / log(upper/lower)`, 0
+  /// when the whole range is at or above `L*`, 1 when it is below. At the edge `L*` a short
+  /// opened at the price starts 0.1% from its liquidation price (the rule the share counts),
+  /// a long still further.
+  @Test func feasibleShareInClosedForm() {
+    let limit = SyntheticBook.redrawnLeverage(maintenanceMargin: 0.01)  // 90.83
+    #expect(SyntheticBook.feasibleShare(lower: 2, upper: 50, maintenanceMargin: 0.01) == 1)
+    #expect(SyntheticBook.feasibleShare(lower: 50, upper: 50, maintenanceMargin: 0.01) == 1)
+    #expect(SyntheticBook.feasibleShare(lower: 91, upper: 100, maintenanceMargin: 0.01) == 0)
+    let share = SyntheticBook.feasibleShare(lower: 2, upper: 1e6, maintenanceMargin: 0.01)
+    #expect(abs(share - log(limit / 2) / log(5e5)) < 1e-15)
+    #expect(abs(share - 0.2908) < 1e-4)
+    for (side, inside) in [(Side.short, 0.999), (.short, 1.001), (.long, 1.001)] {
+      let leverage = limit * inside
+      let position = Position(
+        account: "", market: 0, side: side, size: 1, entryPrice: 90_000, margin: 90_000 / leverage)
+      let distance = abs(position.liquidationPrice(maintenanceMargin: 0.01) / 90_000 - 1)
+      #expect((distance > 0.001) == (inside < 1 || side == .long), "\(side) at \(leverage)×: \(distance)")
+    }
+  }
+
+  /// A range of which less than 1% lies below `L*` is refused at `book.synthetic.leverage`
+  /// with the share and a fix that is itself accepted (the fuzzed BTC at 90.8× to 10³⁰⁰× drew
+  /// for minutes; to 10⁶× the default scenario's BTC kept 1737 longs to 263 shorts): the top
+  /// of the range, the book's `max` or the market's `max_leverage` when that is lower, or the
+  /// floor when it can help.
+  @Test func refusesARangeMostlyAboveTheRedrawnLeverage() throws {
+    let symbols = ["BTC", "ETH"]
+    let rules = [MarketRules(maintenanceMargin: 0.01, depth: 4e7, maxLeverage: 1e300), Self.rules[1]]
+    let openInterest = ["BTC": 1e6, "ETH": 1e6]
+    func book(_ min: Double, _ max: Double) -> SyntheticBook {
+      SyntheticBook(
+        positionsPerMarket: 10, openInterest: openInterest, minLeverage: min, maxLeverage: max, entryDispersion: 0)
+    }
+    func refusal(_ book: SyntheticBook, rules: [MarketRules]) -> ModelInputError? {
+      #expect(throws: ModelInputError.self) { try book.validate(symbols: symbols, rules: rules) }
+    }
+    func quoted(_ prefix: String, in fix: String) throws -> Double {
+      let start = try #require(fix.range(of: prefix)).upperBound
+      return try #require(Double(fix[start...].prefix { $0 != "×" }))
+    }
+
+    let fuzzed = refusal(book(90.8, 1e300), rules: rules)
+    #expect(fuzzed?.key == "book.synthetic.leverage")
+    #expect(
+      fuzzed?.problem.hasPrefix("leaves BTC 4.3e-05% of its log-uniform range 90.8× to 1e+300× below 90.83×") == true)
+    let top = try quoted("give max at most ", in: fuzzed?.fix ?? "")
+    #expect(top == 93.49)
+    #expect(fuzzed?.fix.contains("min at most") == false, "no floor of 1× or more helps")
+    #expect(throws: Never.self) { try book(90.8, top).validate(symbols: symbols, rules: rules) }
+    #expect(refusal(book(90.8, top * 1.001), rules: rules)?.key == "book.synthetic.leverage")
+
+    let narrow = refusal(book(89, 1e6), rules: rules)
+    let floor = try quoted("or min at most ", in: narrow?.fix ?? "")
+    #expect(throws: Never.self) { try book(floor, 1e6).validate(symbols: symbols, rules: rules) }
+    #expect(refusal(book(floor * 1.001, 1e6), rules: rules) != nil)
+
+    var capped = rules
+    capped[0].maxLeverage = 1e6
+    let market = refusal(book(89, 1e9), rules: capped)
+    let cap = try quoted("give BTC's max_leverage at most ", in: market?.fix ?? "")
+    capped[0].maxLeverage = cap
+    #expect(throws: Never.self) { try book(89, 1e9).validate(symbols: symbols, rules: capped) }
+  }
+
+  /// A book drawn without ``SyntheticBook/validate(symbols:rules:)`` stops after
+  /// ``SyntheticBook/drawLimit`` draws of a market with a keyed error instead of redrawing
+  /// for ever: here every BTC draw starts within 0.1% of its liquidation price.
+  @Test func drawStopsAtTheDrawLimit() {
+    let book = SyntheticBook(
+      positionsPerMarket: 3, openInterest: ["BTC": 1e6, "ETH": 0], minLeverage: 100, maxLeverage: 200,
+      entryDispersion: 0)
+    let rules = [MarketRules(maintenanceMargin: 0.01, depth: 4e7, maxLeverage: 500), Self.rules[1]]
+    #expect(book.drawLimit == 103_000)
+    var rng = RandomStreams(seed: 3).generator(path: 0, purpose: .book)
+    let error = #expect(throws: ModelInputError.self) {
+      try book.draw(markets: Self.markets, rules: rules, using: &rng)
+    }
+    #expect(error?.key == "book.synthetic.leverage")
+    #expect(error?.problem.hasPrefix("kept 0 of 3 BTC positions in 103000 draws") == true)
   }
 
   /// The markets' rules are checked before anything is drawn against them: a `max_leverage`

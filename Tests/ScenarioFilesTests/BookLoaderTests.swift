@@ -14,7 +14,7 @@ struct BookLoaderTests {
       return
     }
     var generator = RandomStreams(seed: 3).generator(path: 0, purpose: .book)
-    let expected = book.draw(markets: scenario.paths.markets, rules: scenario.exchange.rules, using: &generator)
+    let expected = try book.draw(markets: scenario.paths.markets, rules: scenario.exchange.rules, using: &generator)
     #expect(scenario.exchange.positions == expected)
   }
 
@@ -50,5 +50,21 @@ struct BookLoaderTests {
       try fixtures.loadError(capped), file: "scenario.yaml", line: line(of: "- symbol: ETH", in: capped),
       key: "markets[1].max_leverage")
     #expect(throws: Never.self) { try fixtures.load(eth) }
+  }
+
+  @Test("a leverage range of which less than 1% can be drawn is refused before drawing")
+  func mostlyUnliquidatableLeverage() throws {
+    let fixtures = try Fixtures()
+    // BTC: 1% maintenance margin keeps shorts opened below 90.83x only; 90.8x to 1e300x
+    // drew for minutes and kept nearly only longs.
+    let yaml = smallScenario.replacingFirst("max_leverage: 50", with: "max_leverage: 1.0e300").replacingFirst(
+      "positions_per_market: 20",
+      with: "positions_per_market: 20\n    leverage: {min: 90.8, max: 1.0e300}\n    entry_dispersion: 0")
+    expectMessage(
+      try fixtures.loadError(yaml), file: "scenario.yaml", line: line(of: "leverage: {min", in: yaml),
+      key: "book.synthetic.leverage",
+      contains: ["leaves BTC 4.3e-05% of its log-uniform range", "give max at most 93.49×"])
+    let fixed = yaml.replacingFirst("max: 1.0e300}", with: "max: 93.49}")
+    #expect(try fixtures.load(fixed).exchange.positions.count == 40)
   }
 }

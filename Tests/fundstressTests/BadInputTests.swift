@@ -125,6 +125,16 @@ import Testing
         "scenario.yaml:", "book.synthetic.positions_per_market", "11000000 positions", "at most 10000000 positions",
       ],
       scenarioFault: true),
+    Case(
+      name: "a leverage range almost wholly redrawn (drew for minutes)",
+      files: [
+        "scenario.yaml": Fixture.replacing(
+          "leverage: {min: 10, max: 50}", with: "leverage: {min: 90.8, max: 1.0e300}\n    entry_dispersion: 0",
+          in: btc("max_leverage: 50", with: "max_leverage: 1.0e300"))
+      ],
+      arguments: run(),
+      mentions: ["scenario.yaml:", "book.synthetic.leverage", "leaves BTC", "give max at most 93.49×"],
+      scenarioFault: true),
     Case(name: "--paths 0", arguments: run(paths: "0"), mentions: ["--paths", "0"]),
     Case(name: "--threads 0", arguments: run() + ["--threads", "0"], mentions: ["--threads"]),
     Case(
