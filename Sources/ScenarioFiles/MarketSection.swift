@@ -30,7 +30,13 @@ extension ScenarioParser {
     var rules: [MarketRules] = []
     for item in try value.items(expected: "a list of markets") {
       let block = try item.mapping(allowedKeys: Self.marketKeys)
-      let symbol = try block.required("symbol", fix: "the market's ticker, e.g. BTC").text()
+      let symbolNode = try block.required("symbol", fix: "the market's ticker, e.g. BTC")
+      let symbol = try symbolNode.text()
+      // Here, before the book's keys are read by symbol (which would report a repeated symbol
+      // as an unknown open-interest key whose allowed keys repeat it).
+      if let first = models.firstIndex(where: { $0.symbol == symbol }) {
+        throw symbolNode.error("'\(symbol)' repeats markets[\(first)]", fix: "give each market a unique symbol")
+      }
       models.append(
         MarketModel(
           symbol: symbol,

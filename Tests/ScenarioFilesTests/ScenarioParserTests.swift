@@ -54,6 +54,17 @@ struct ScenarioParserTests {
       contains: ["unknown key 'corelation'; did you mean 'correlation'?"])
   }
 
+  /// A repeated symbol used to surface first at `book.synthetic.open_interest.ETH` as an
+  /// unknown key whose allowed keys were "BTC, BTC".
+  @Test("a repeated market symbol is named where it repeats")
+  func repeatedSymbol() {
+    let yaml = smallScenario.replacingFirst("- symbol: ETH", with: "- symbol: BTC")
+    let repeated = yaml.components(separatedBy: "\n").lastIndex { $0.contains("- symbol: BTC") }.map { $0 + 1 }
+    expectMessage(
+      parseError(yaml), file: "s.yaml", line: repeated,
+      key: "markets[1].symbol", contains: ["'BTC' repeats markets[0]", "unique symbol"])
+  }
+
   @Test("missing required blocks are named")
   func missingBlocks() {
     let noMarkets = "horizon: {steps: 5}\nbook: {positions: b.csv}\nfund: {balance: 1, waterfall: takeover}\n"
