@@ -154,9 +154,7 @@ public struct SyntheticBook: Sendable, Equatable, Codable {
 
   /// `x > 0` rounded down to four significant digits, as `%.4g` text.
   static func roundedDown(_ x: Double) -> String {
-    let scale = Double.pow(10, 3 - Double.log10(x).rounded(.down))
-    // The nudge keeps a product rounded up by the multiplication below `x`.
-    return String(format: "%.4g", (x * scale * (1 - 1e-12)).rounded(.down) / scale)
+    String(format: "%.4g", ModelInputError.quotedLimit(x, significantDigits: 4))
   }
 
   /// Checks the parameters on their own: `positions_per_market` between 1 and

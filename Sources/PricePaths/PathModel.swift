@@ -99,18 +99,10 @@ public struct PathModel: Sendable {
       func plain(_ x: Double) -> String { x == x.rounded() && x.magnitude < 1e15 ? String(Int(x)) : String(x) }
       throw ModelInputError(
         key: "jumps.intensity", problem: "is \(plain(jumps.intensityPerDay)) per day, more than one jump per step",
-        fix: "give at most \(plain(Self.roundedDown(86_400 / self.horizon.stepSeconds))) crash jumps per day "
+        fix:
+          "give at most \(plain(ModelInputError.quotedLimit(86_400 / self.horizon.stepSeconds, significantDigits: 6))) crash jumps per day "
           + "(one per \(plain(self.horizon.stepSeconds))-second step)")
     }
-  }
-
-  /// `x > 0` rounded down to six significant digits, so that a limit quoted in a message is
-  /// short (0.00273972 jumps a day at one-year steps, not 0.0027397260273972603) and
-  /// itself within the limit.
-  static func roundedDown(_ x: Double) -> Double {
-    guard x > 0, x.isFinite, x != x.rounded() else { return x }
-    let scale = Double.pow(10, 5 - Double.log10(x).rounded(.down))
-    return (x * scale).rounded(.down) / scale
   }
 
   /// Number of markets.

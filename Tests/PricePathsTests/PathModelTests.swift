@@ -1,6 +1,5 @@
+import PricePaths
 import Testing
-
-@testable import PricePaths
 
 @Suite("PathModel")
 struct PathModelTests {
@@ -100,14 +99,6 @@ struct PathModelTests {
       yearlyError?.fix.contains("at most 0.00273972 crash jumps per day") == true, "\(String(describing: yearlyError))")
     _ = try model(
       markets: markets, horizon: yearly, jumps: JumpFactor(intensityPerDay: 0.00273972, mean: -0.05, stdev: 0.03))
-  }
-
-  /// Six significant digits, never rounded up; whole numbers unchanged.
-  @Test func limitsAreQuotedRoundedDown() {
-    #expect(PathModel.roundedDown(86_400 / 31_536_000) == 0.00273972)
-    #expect(PathModel.roundedDown(2.0 / 3) == 0.666666)
-    #expect(PathModel.roundedDown(123_456.789) == 123_456)
-    #expect(PathModel.roundedDown(1_440) == 1_440)
   }
 
   @Test(arguments: [-0.2, Double.nan, Double.infinity])
