@@ -15,7 +15,7 @@ struct PathsCommand: ParsableCommand {
   @Option(help: "Output CSV file (written atomically).")
   var out: String
 
-  @Option(help: "Keep every K-th step (step 0 and the last step are always kept).")
+  @Option(parsing: .unconditional, help: "Keep every K-th step (step 0 and the last step are always kept).")
   var every: Int = 1
 
   func validate() throws {

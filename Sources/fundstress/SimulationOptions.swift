@@ -8,13 +8,13 @@ struct SimulationOptions: ParsableArguments {
   @Option(help: "Scenario YAML file (default: the embedded default scenario).")
   var scenario: String?
 
-  @Option(help: "Number of Monte Carlo paths.")
+  @Option(parsing: .unconditional, help: "Number of Monte Carlo paths.")
   var paths: Int = 10_000
 
-  @Option(help: "Seed of the price paths (default: the scenario's seed). The book stays the scenario's.")
+  @Option(parsing: .unconditional, help: "Seed of the price paths (default: the scenario's seed). The book stays the scenario's.")
   var seed: UInt64?
 
-  @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
+  @Option(parsing: .unconditional, help: "Worker threads (default: all cores). Results do not depend on it.")
   var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
   func validate() throws {

@@ -12,7 +12,7 @@ import Testing
     /// is the fixture.
     var files: [String: String] = [:]
     var arguments: [String]
-    /// 1 for bad input, 64 for a command-line syntax error caught by ArgumentParser.
+    /// 1 for bad input, 64 for a command-line syntax error caught by ArgumentParser (both one line).
     var status: Int32 = 1
     /// Substrings the (first) error line must contain: the file, the place, the key.
     var mentions: [String]
@@ -150,6 +150,19 @@ import Testing
       name: "--paths not a number (usage error)", arguments: run(paths: "many"), status: 64,
       mentions: ["--paths", "many"]),
     Case(name: "unknown option (usage error)", arguments: run() + ["--pathz", "3"], status: 64, mentions: ["--pathz"]),
+    // A negative count is read as the option's value (not as an unknown option "-1"), so
+    // validation can say what is wrong with it.
+    Case(name: "--paths -1", arguments: run(paths: "-1"), mentions: ["--paths is -1", "at least 1"]),
+    Case(name: "--threads -2", arguments: run() + ["--threads", "-2"], mentions: ["--threads is -2"]),
+    Case(name: "--seed -3 (usage error)", arguments: run() + ["--seed", "-3"], status: 64, mentions: ["--seed", "'-3'"]),
+    Case(
+      name: "paths --every -2",
+      arguments: ["paths", "--scenario", "scenario.yaml", "--paths", "2", "--every", "-2", "--out", "prices.csv"],
+      mentions: ["--every is -2"], out: "prices.csv"),
+    Case(
+      name: "paths with an unknown option (usage error)",
+      arguments: ["paths", "--scenario", "scenario.yaml", "--evry", "2", "--out", "prices.csv"], status: 64,
+      mentions: ["--evry", "--every"], out: "prices.csv"),
   ]
 
   /// The fixture with one line of BTC (the first market) changed.
@@ -189,11 +202,11 @@ import Testing
     #expect(!result.signaled && result.status == bad.status, "\(result)")
     #expect(result.stdout.isEmpty, "\(result)")
     let lines = result.stderrLines
-    if bad.status == 1 {
-      #expect(lines.count == 1, "expected one line on stderr: \(result)")
-    } else {
-      // ArgumentParser's usage errors: the error line, then the usage.
-      #expect(lines.first?.hasPrefix("Error: ") == true, "\(result)")
+    #expect(lines.count == 1, "expected one line on stderr: \(result)")
+    #expect(lines.first?.hasPrefix("fundstress: error: ") == true, "\(result)")
+    if bad.status == 64 {
+      // A usage error caught by ArgumentParser: its usage block is replaced by a pointer.
+      #expect(lines.first?.hasSuffix("(see 'fundstress \(bad.arguments[0]) --help')") == true, "\(result)")
     }
     let first = lines.first ?? ""
     for mention in bad.mentions {
