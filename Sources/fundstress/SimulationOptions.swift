@@ -11,7 +11,9 @@ struct SimulationOptions: ParsableArguments {
   @Option(parsing: .unconditional, help: "Number of Monte Carlo paths.")
   var paths: Int = 10_000
 
-  @Option(parsing: .unconditional, help: "Seed of the price paths (default: the scenario's seed). The book stays the scenario's.")
+  @Option(
+    parsing: .unconditional,
+    help: "Seed of the price paths (default: the scenario's seed). The book stays the scenario's.")
   var seed: UInt64?
 
   @Option(parsing: .unconditional, help: "Worker threads (default: all cores). Results do not depend on it.")

@@ -154,7 +154,8 @@ import Testing
     // validation can say what is wrong with it.
     Case(name: "--paths -1", arguments: run(paths: "-1"), mentions: ["--paths is -1", "at least 1"]),
     Case(name: "--threads -2", arguments: run() + ["--threads", "-2"], mentions: ["--threads is -2"]),
-    Case(name: "--seed -3 (usage error)", arguments: run() + ["--seed", "-3"], status: 64, mentions: ["--seed", "'-3'"]),
+    Case(
+      name: "--seed -3 (usage error)", arguments: run() + ["--seed", "-3"], status: 64, mentions: ["--seed", "'-3'"]),
     Case(
       name: "paths --every -2",
       arguments: ["paths", "--scenario", "scenario.yaml", "--paths", "2", "--every", "-2", "--out", "prices.csv"],
