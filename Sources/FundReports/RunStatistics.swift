@@ -71,6 +71,18 @@ public struct RunStatistics: Sendable, Codable {
     checkpointSketches = Array(repeating: sketch, count: checkpointSteps.count)
   }
 
+  /// Bytes kept per path: the fund loss and the drawdown, one `Double` each, for exact
+  /// quantiles. Everything else is independent of the number of paths.
+  public static let bytesPerPath = 2 * MemoryLayout<Double>.stride
+
+  /// The most paths whose per-path values fit in `share` of `memoryBytes`:
+  /// `⌊share · memoryBytes / bytesPerPath⌋`. A run beyond it would be killed for memory,
+  /// after hours, at the end; refuse it at the start instead.
+  public static func largestRun(memoryBytes: UInt64, share: Double = 0.75) -> Int {
+    precondition(share > 0 && share <= 1, "share must lie in (0, 1]")
+    return Int(min(Double(Int.max / 2), (share * Double(memoryBytes) / Double(bytesPerPath)).rounded(.down)))
+  }
+
   /// Reserves room for `paths` more per-path values (avoids regrowth in long runs).
   public mutating func reserveCapacity(paths: Int) {
     fundLosses.reserveCapacity(fundLosses.count + paths)

@@ -34,6 +34,17 @@ struct RunCommand: ParsableCommand {
   var quiet = false
 
   func validate() throws {
+    let memory = ProcessInfo.processInfo.physicalMemory
+    let largest = RunStatistics.largestRun(memoryBytes: memory)
+    guard simulation.paths <= largest else {
+      let gigabytes = { (bytes: Double) in
+        bytes >= 1e9 ? String(format: "%.1f GB", bytes / 1e9) : String(format: "%.0f MB", bytes / 1e6)
+      }
+      throw CommandLineError(
+        "--paths is \(simulation.paths): its per-path values (\(RunStatistics.bytesPerPath) bytes a path, for exact "
+          + "quantiles) need \(gigabytes(Double(simulation.paths * RunStatistics.bytesPerPath))) of this machine's "
+          + "\(gigabytes(Double(memory))); give at most --paths \(largest)")
+    }
     for text in failIf {
       do { _ = try FailCondition(parsing: text) } catch { throw CommandLineError("\(error)") }
     }
