@@ -42,7 +42,7 @@ struct RunCommand: ParsableCommand {
       }
       throw CommandLineError(
         "--paths is \(simulation.paths): its per-path values (\(RunStatistics.bytesPerPath) bytes a path, for exact "
-          + "quantiles) need \(gigabytes(Double(simulation.paths * RunStatistics.bytesPerPath))) of this machine's "
+          + "quantiles) need \(gigabytes(Double(simulation.paths) * Double(RunStatistics.bytesPerPath))) of this machine's "
           + "\(gigabytes(Double(memory))); give at most --paths \(largest)")
     }
     for text in failIf {
