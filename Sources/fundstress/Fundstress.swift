@@ -6,7 +6,8 @@ import ArgumentParser
 ///
 /// Exit status: 0 success; 1 bad input or a failed run (one-line message on stderr);
 /// 3 a `--fail-if` threshold was breached (the report is still written); 64 a
-/// command-line usage error; 130 interrupted (no partial output is left behind).
+/// command-line usage error (one line too, see ``main()``); 130 interrupted (no partial
+/// output is left behind).
 @main
 struct Fundstress: ParsableCommand {
   static let configuration = CommandConfiguration(
