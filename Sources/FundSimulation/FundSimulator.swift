@@ -126,7 +126,10 @@ public struct FundSimulator: Sendable {
         if crossed {
           fund.step = t
           runCascade(step: t, workspace: ws, fund: &fund, outcome: &outcome)
-          impactActive = true
+          // A cascade through books without impact (infinite depth or no permanent share)
+          // leaves every mark on the path: stay on the skipping scan.
+          impactActive = false
+          for k in 0..<m where impact[k] != 0 { impactActive = true }
         }
         if t == nextCheckpointStep {
           outcome.checkpoints[nextCheckpoint] = fund.balance
