@@ -33,8 +33,9 @@ public struct PathGenerator: Sendable {
   let studentMask: [Double]
   let dof: Double?
   let stepDays: Double
-  /// `diag(σᵢ√Δt) · L`, row-major: `dgemm` then yields scaled shocks directly.
-  let scaledFactor: [Double]
+  /// `(diag(σᵢ√Δt) · L)ᵀ`, row-major: `dgemm` then yields scaled shocks directly. Stored
+  /// transposed so the product is a plain `Z · B` (see ``generate(path:into:)``).
+  let scaledFactorTransposed: [Double]
 
   public init(model: PathModel, seed: UInt64) {
     self.model = model
@@ -56,7 +57,11 @@ public struct PathGenerator: Sendable {
       let scale = model.markets[i].volatility * dt.squareRoot()
       for j in 0..<m { scaled[i * m + j] *= scale }
     }
-    scaledFactor = scaled
+    var transposed = scaled
+    for i in 0..<m {
+      for j in 0..<m { transposed[j * m + i] = scaled[i * m + j] }
+    }
+    scaledFactorTransposed = transposed
   }
 
   /// A workspace sized for this model.
@@ -89,13 +94,16 @@ public struct PathGenerator: Sendable {
 
     var diffusion = streams.generator(path: path, purpose: .diffusion)
     ZigguratNormal.fill(UnsafeMutableBufferPointer(start: workspace.normals, count: steps * m), using: &diffusion)
-    // β = 1 onto a shock buffer that is all zeros (the fused pass below clears each row after
-    // reading it, while the line is in cache): OpenBLAS then skips its separate zeroing pass
-    // over C, and 0 + x is exact, so the shocks are those of β = 0.
-    scaledFactor.withUnsafeBufferPointer { factor in
+    // `X = Z · (diag(σ√Δt)·L)ᵀ` as a plain row-major `Z · B`, α = 1, β = 0. In OpenBLAS's
+    // column-major terms that is the "NN" case, which OpenBLAS's AVX-512 small-matrix
+    // kernels (0.3.21 here) take when `M·N·K ≤ 10⁶` (here `T·M²`); the former `Z · Lᵀ` form
+    // is "TN", which they refuse once `M·N > 1 200`. No packing of `Z`, no zeroing pass over
+    // `X`: 7–9% of a whole run on this machine, the same bits (docs/PERFORMANCE.md, sixth
+    // round). CPUs without those kernels run the regular ones at the former form's cost.
+    scaledFactorTransposed.withUnsafeBufferPointer { factor in
       cblas_dgemm(
-        CblasRowMajor, CblasNoTrans, CblasTrans, Int32(steps), Int32(m), Int32(m), 1,
-        workspace.normals, Int32(m), factor.baseAddress, Int32(m), 1, workspace.shocks, Int32(m))
+        CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(steps), Int32(m), Int32(m), 1,
+        workspace.normals, Int32(m), factor.baseAddress, Int32(m), 0, workspace.shocks, Int32(m))
     }
     let jumpCount = drawJumps(path: path, steps: steps, into: workspace)
     let mixing = workspace.mixing
@@ -121,7 +129,7 @@ public struct PathGenerator: Sendable {
   /// The fused pass for markets `first ..< first + V.scalarCount`: the running log-price
   /// stays in a register across steps (one vector add per step) while each step adds the
   /// drift, the scaled shock (times the Student-t factor where it applies) and any crash
-  /// jump, writes the log-price, and clears the shock for the next path's `dgemm`.
+  /// jump, and writes the log-price.
   @inline(__always)
   private func accumulate<V: SIMD>(_: V.Type, markets first: Int, workspace: PathWorkspace, jumps jumpCount: Int)
   where V.Scalar == Double {
@@ -141,7 +149,6 @@ public struct PathGenerator: Sendable {
     var level = V()
     for lane in 0..<V.scalarCount { level[lane] = logPrices[first + lane] }
     let one = V(repeating: 1)
-    let zero = V()
     var nextJump = 0
     for t in 0..<steps {
       let row = UnsafeMutableRawPointer(shocks + t * m + first)
@@ -153,7 +160,6 @@ public struct PathGenerator: Sendable {
         nextJump += 1
       }
       UnsafeMutableRawPointer(logPrices + (t + 1) * m + first).storeBytes(of: level, as: V.self)
-      row.storeBytes(of: zero, as: V.self)
     }
   }
 
@@ -177,7 +183,6 @@ public struct PathGenerator: Sendable {
         nextJump += 1
       }
       logPrices[(t + 1) * m + i] = level
-      shocks[t * m + i] = 0
     }
   }
 

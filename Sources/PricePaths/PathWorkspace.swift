@@ -12,8 +12,7 @@ public final class PathWorkspace {
   public let logPrices: UnsafeMutablePointer<Double>
   /// Independent standard normals, `steps × markets`.
   let normals: UnsafeMutablePointer<Double>
-  /// Correlated shocks, `steps × markets`; all zeros between paths (the generator's `dgemm`
-  /// accumulates onto it).
+  /// Correlated shocks, `steps × markets`, written by the generator's `dgemm` (β = 0).
   let shocks: UnsafeMutablePointer<Double>
   /// Crash jumps of the current path (step, log-size), in time order; grows as needed.
   private(set) var jumpSteps: [Int] = []
