@@ -86,7 +86,8 @@ public struct FundSimulator: Sendable {
             store8(offset, impact + k)
             active = active || any(offset .!= 0)
             let logMark = load8(row + k) + offset
-            crossed = crossed || any((logMark .<= load8(longThreshold + k)) .| (logMark .>= load8(shortThreshold + k)))
+            let gaps = ThresholdGap.gaps(logMark, low: load8(longThreshold + k), high: load8(shortThreshold + k))
+            crossed = crossed || !ThresholdGap.noneCrossed(gaps)
             k += 8
           }
           if k + 4 <= m {
@@ -95,7 +96,8 @@ public struct FundSimulator: Sendable {
             store4(offset, impact + k)
             active = active || any(offset .!= 0)
             let logMark = load4(row + k) + offset
-            crossed = crossed || any((logMark .<= load4(longThreshold + k)) .| (logMark .>= load4(shortThreshold + k)))
+            let gaps = ThresholdGap.gaps(logMark, low: load4(longThreshold + k), high: load4(shortThreshold + k))
+            crossed = crossed || !ThresholdGap.noneCrossed(gaps)
             k += 4
           }
           while k < m {
@@ -147,7 +149,8 @@ public struct FundSimulator: Sendable {
 
   /// The first step in `from ... through` at which a mark (the path's price, no impact)
   /// reaches a market's next liquidation threshold on either side, or `through + 1`.
-  /// Steps are compared four at a time, their masks combined before one test.
+  /// Steps are compared four at a time, their sign-bit gaps (``ThresholdGap``) combined
+  /// before one test.
   ///
   /// The `SIMD8` and `SIMD4` blocks here and in the step loop are written out per width on
   /// purpose: the concrete types' operators lower to vector instructions, while the same
@@ -167,23 +170,17 @@ public struct FundSimulator: Sendable {
       while k + 8 <= m {
         let low = load8(longThreshold + k)
         let high = load8(shortThreshold + k)
-        var hit = (load8(row + k) .<= low) .| (load8(row + k) .>= high)
-        for j in 1..<4 {
-          let x = load8(row + j * m + k)
-          hit = hit .| (x .<= low) .| (x .>= high)
-        }
-        if any(hit) { break blocks }
+        var gaps = ThresholdGap.gaps(load8(row + k), low: low, high: high)
+        for j in 1..<4 { gaps &= ThresholdGap.gaps(load8(row + j * m + k), low: low, high: high) }
+        if !ThresholdGap.noneCrossed(gaps) { break blocks }
         k += 8
       }
       if k + 4 <= m {
         let low = load4(longThreshold + k)
         let high = load4(shortThreshold + k)
-        var hit = (load4(row + k) .<= low) .| (load4(row + k) .>= high)
-        for j in 1..<4 {
-          let x = load4(row + j * m + k)
-          hit = hit .| (x .<= low) .| (x .>= high)
-        }
-        if any(hit) { break blocks }
+        var gaps = ThresholdGap.gaps(load4(row + k), low: low, high: high)
+        for j in 1..<4 { gaps &= ThresholdGap.gaps(load4(row + j * m + k), low: low, high: high) }
+        if !ThresholdGap.noneCrossed(gaps) { break blocks }
         k += 4
       }
       while k < m {
