@@ -95,9 +95,9 @@ public struct PathGenerator: Sendable {
     var diffusion = streams.generator(path: path, purpose: .diffusion)
     ZigguratNormal.fill(UnsafeMutableBufferPointer(start: workspace.normals, count: steps * m), using: &diffusion)
     // `X = Z · (diag(σ√Δt)·L)ᵀ` as a plain row-major `Z · B`, α = 1, β = 0. In OpenBLAS's
-    // column-major terms that is the "NN" case, which OpenBLAS's AVX-512 small-matrix
-    // kernels (0.3.21 here) take when `M·N·K ≤ 10⁶` (here `T·M²`); the former `Z · Lᵀ` form
-    // is "TN", which they refuse once `M·N > 1 200`. No packing of `Z`, no zeroing pass over
+    // column-major terms that is the "NN" case, which its AVX-512 small-matrix kernels
+    // (0.3.21 here) take when `M·N·K ≤ 10⁶` (here `T·M²`); the former `Z · Lᵀ` form is
+    // "TN", which they refuse once `M·N > 1 200`. No packing of `Z`, no zeroing pass over
     // `X`: 7–9% of a whole run on this machine, the same bits (docs/PERFORMANCE.md, sixth
     // round). CPUs without those kernels run the regular ones at the former form's cost.
     scaledFactorTransposed.withUnsafeBufferPointer { factor in
@@ -151,7 +151,7 @@ public struct PathGenerator: Sendable {
     let one = V(repeating: 1)
     var nextJump = 0
     for t in 0..<steps {
-      let row = UnsafeMutableRawPointer(shocks + t * m + first)
+      let row = UnsafeRawPointer(shocks + t * m + first)
       var shock = row.loadUnaligned(as: V.self)
       if dof != nil { shock = shock * (one + mask * (V(repeating: mixing[t]) - one)) }
       level = level + drift + shock
