@@ -30,12 +30,6 @@ enum ThresholdGap {
     unsafeBitCast(low - x, to: SIMD4<UInt64>.self) & unsafeBitCast(x - high, to: SIMD4<UInt64>.self)
   }
 
-  /// `(low − x) & (x − high)` as a bit pattern, for one market.
-  @inline(__always)
-  static func gap(_ x: Double, low: Double, high: Double) -> UInt64 {
-    (low - x).bitPattern & (x - high).bitPattern
-  }
-
   /// Whether every lane of an AND of ``gaps(_:low:high:)`` still has its sign bit set.
   @inline(__always)
   static func noneCrossed(_ gaps: SIMD8<UInt64>) -> Bool {
@@ -48,7 +42,7 @@ enum ThresholdGap {
     noneCrossed(gaps[0] & gaps[1] & gaps[2] & gaps[3])
   }
 
-  /// Whether an AND of ``gap(_:low:high:)`` still has its sign bit set.
+  /// Whether an AND of gaps, reduced to one word, still has its sign bit set.
   @inline(__always)
   static func noneCrossed(_ gap: UInt64) -> Bool {
     gap >> 63 == 1

@@ -15,7 +15,7 @@ import Testing
     return base.flatMap { [$0, $0.nextUp, $0.nextDown] }
   }()
 
-  @Test func scalarGapAgreesWithTheComparisons() {
+  @Test func gapAgreesWithTheComparisonsAtEveryEdge() {
     // Thresholds are logs (never −0) or ±∞; marks are finite sums that are not −0.
     let marks = Self.edges.filter { !($0 == 0 && $0.sign == .minus) }
     let thresholds = marks + [-.infinity, .infinity]
@@ -24,7 +24,9 @@ import Testing
         for high in thresholds {
           let crossed = x <= low || x >= high
           #expect(
-            ThresholdGap.noneCrossed(ThresholdGap.gap(x, low: low, high: high)) == !crossed,
+            ThresholdGap.noneCrossed(
+              ThresholdGap.gaps(SIMD4(repeating: x), low: SIMD4(repeating: low), high: SIMD4(repeating: high)))
+              == !crossed,
             "x \(x), low \(low), high \(high)")
         }
       }
