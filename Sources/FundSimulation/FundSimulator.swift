@@ -76,30 +76,23 @@ public struct FundSimulator: Sendable {
         let row = logPrices + t * m
         var crossed = false
         if impactActive {
-          // Branch-free too, in SIMD lanes: impact decays by the resilience and is dropped
-          // below 1e-14.
-          var active = false
+          // Branch-free too, two markets at a time (the baseline vector width, as in
+          // `firstCrossing`): impact decays by the resilience and is dropped below 1e-14;
+          // a flushed offset is +0, so its bits are zero exactly when it is.
+          var offsetBits = SIMD2<UInt64>(repeating: 0)
+          var gaps = SIMD2<UInt64>(repeating: .max)
           var k = 0
-          while k + 8 <= m {
-            var offset = load8(impact + k) * load8(retention.baseAddress! + k)
+          while k < m & ~1 {
+            var offset = load2(impact + k) * load2(retention.baseAddress! + k)
             offset.replace(with: 0, where: (offset .< 1e-14) .& (offset .> -1e-14))
-            store8(offset, impact + k)
-            active = active || any(offset .!= 0)
-            let logMark = load8(row + k) + offset
-            let gaps = ThresholdGap.gaps(logMark, low: load8(longThreshold + k), high: load8(shortThreshold + k))
-            crossed = crossed || !ThresholdGap.noneCrossed(gaps)
-            k += 8
+            store2(offset, impact + k)
+            offsetBits |= unsafeBitCast(offset, to: SIMD2<UInt64>.self)
+            gaps &= ThresholdGap.gaps(
+              load2(row + k) + offset, low: load2(longThreshold + k), high: load2(shortThreshold + k))
+            k += 2
           }
-          if k + 4 <= m {
-            var offset = load4(impact + k) * load4(retention.baseAddress! + k)
-            offset.replace(with: 0, where: (offset .< 1e-14) .& (offset .> -1e-14))
-            store4(offset, impact + k)
-            active = active || any(offset .!= 0)
-            let logMark = load4(row + k) + offset
-            let gaps = ThresholdGap.gaps(logMark, low: load4(longThreshold + k), high: load4(shortThreshold + k))
-            crossed = crossed || !ThresholdGap.noneCrossed(gaps)
-            k += 4
-          }
+          var active = (offsetBits[0] | offsetBits[1]) != 0
+          crossed = !ThresholdGap.noneCrossed(gaps)
           while k < m {
             let decayed = impact[k] * retention[k]
             let offset = abs(decayed) < 1e-14 ? 0 : decayed
@@ -149,45 +142,54 @@ public struct FundSimulator: Sendable {
 
   /// The first step in `from ... through` at which a mark (the path's price, no impact)
   /// reaches a market's next liquidation threshold on either side, or `through + 1`.
-  /// Steps are compared four at a time, their sign-bit gaps (``ThresholdGap``) combined
-  /// before one test.
   ///
-  /// The `SIMD8` and `SIMD4` blocks here and in the step loop are written out per width on
-  /// purpose: the concrete types' operators lower to vector instructions, while the same
-  /// code written once over a generic `V: SIMD` did not (tried in 43401fd: the 8-market
-  /// default run took 1.9× as long, the 4-market peer workload no longer).
+  /// Steps go four at a time. Each step's sign-bit gaps (``ThresholdGap``) are ANDed over
+  /// the markets, two at a time (an odd last market fills both lanes), into one word per
+  /// step; the block is tested once, and the first step whose word has a clear sign bit is
+  /// read from the four words, without a second, branching look at the block (3% of the
+  /// peer workload's run, which has no impact: docs/PERFORMANCE.md, seventh round). `SIMD2`
+  /// is the baseline vector width of x86-64 and arm64, so each operation is one instruction
+  /// there.
   ///
-  /// - Complexity: O(steps × markets), about one vector comparison per four market-steps.
+  /// - Complexity: O(steps × markets), about one vector operation per market-step.
   func firstCrossing(
     logPrices: UnsafeMutablePointer<Double>, from: Int, through: Int, longThreshold: UnsafeMutablePointer<Double>,
     shortThreshold: UnsafeMutablePointer<Double>
   ) -> Int {
     let m = marketCount
+    let even = m & ~1
     var t = from
-    blocks: while t + 3 <= through {
+    while t + 3 <= through {
       let row = logPrices + t * m
+      var step0 = SIMD2<UInt64>(repeating: .max)
+      var step1 = step0
+      var step2 = step0
+      var step3 = step0
       var k = 0
-      while k + 8 <= m {
-        let low = load8(longThreshold + k)
-        let high = load8(shortThreshold + k)
-        var gaps = ThresholdGap.gaps(load8(row + k), low: low, high: high)
-        for j in 1..<4 { gaps &= ThresholdGap.gaps(load8(row + j * m + k), low: low, high: high) }
-        if !ThresholdGap.noneCrossed(gaps) { break blocks }
-        k += 8
+      while k < even {
+        let low = load2(longThreshold + k)
+        let high = load2(shortThreshold + k)
+        step0 &= ThresholdGap.gaps(load2(row + k), low: low, high: high)
+        step1 &= ThresholdGap.gaps(load2(row + m + k), low: low, high: high)
+        step2 &= ThresholdGap.gaps(load2(row + 2 * m + k), low: low, high: high)
+        step3 &= ThresholdGap.gaps(load2(row + 3 * m + k), low: low, high: high)
+        k += 2
       }
-      if k + 4 <= m {
-        let low = load4(longThreshold + k)
-        let high = load4(shortThreshold + k)
-        var gaps = ThresholdGap.gaps(load4(row + k), low: low, high: high)
-        for j in 1..<4 { gaps &= ThresholdGap.gaps(load4(row + j * m + k), low: low, high: high) }
-        if !ThresholdGap.noneCrossed(gaps) { break blocks }
-        k += 4
+      if k < m {
+        let low = SIMD2(repeating: longThreshold[k])
+        let high = SIMD2(repeating: shortThreshold[k])
+        step0 &= ThresholdGap.gaps(SIMD2(repeating: row[k]), low: low, high: high)
+        step1 &= ThresholdGap.gaps(SIMD2(repeating: row[m + k]), low: low, high: high)
+        step2 &= ThresholdGap.gaps(SIMD2(repeating: row[2 * m + k]), low: low, high: high)
+        step3 &= ThresholdGap.gaps(SIMD2(repeating: row[3 * m + k]), low: low, high: high)
       }
-      while k < m {
-        for j in 0..<4 where row[j * m + k] <= longThreshold[k] || row[j * m + k] >= shortThreshold[k] {
-          break blocks
-        }
-        k += 1
+      if !ThresholdGap.noneCrossed(step0 & step1 & step2 & step3) {
+        // Bit j set: step t + j crosses.
+        var crossed = ThresholdGap.noneCrossed(step3) ? 0 : 8
+        crossed |= ThresholdGap.noneCrossed(step2) ? 0 : 4
+        crossed |= ThresholdGap.noneCrossed(step1) ? 0 : 2
+        crossed |= ThresholdGap.noneCrossed(step0) ? 0 : 1
+        return t + crossed.trailingZeroBitCount
       }
       t += 4
     }
@@ -200,21 +202,12 @@ public struct FundSimulator: Sendable {
   }
 }
 
-@inline(__always) private func load8(_ p: UnsafePointer<Double>) -> SIMD8<Double> {
-  UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Double>.self)
+@inline(__always) private func load2(_ p: UnsafePointer<Double>) -> SIMD2<Double> {
+  UnsafeRawPointer(p).loadUnaligned(as: SIMD2<Double>.self)
 }
-@inline(__always) private func load8(_ p: UnsafeMutablePointer<Double>) -> SIMD8<Double> {
-  UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Double>.self)
+@inline(__always) private func load2(_ p: UnsafeMutablePointer<Double>) -> SIMD2<Double> {
+  UnsafeRawPointer(p).loadUnaligned(as: SIMD2<Double>.self)
 }
-@inline(__always) private func store8(_ v: SIMD8<Double>, _ p: UnsafeMutablePointer<Double>) {
-  UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Double>.self)
-}
-@inline(__always) private func load4(_ p: UnsafePointer<Double>) -> SIMD4<Double> {
-  UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Double>.self)
-}
-@inline(__always) private func load4(_ p: UnsafeMutablePointer<Double>) -> SIMD4<Double> {
-  UnsafeRawPointer(p).loadUnaligned(as: SIMD4<Double>.self)
-}
-@inline(__always) private func store4(_ v: SIMD4<Double>, _ p: UnsafeMutablePointer<Double>) {
-  UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD4<Double>.self)
+@inline(__always) private func store2(_ v: SIMD2<Double>, _ p: UnsafeMutablePointer<Double>) {
+  UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD2<Double>.self)
 }

@@ -15,36 +15,20 @@
 /// That AND costs one integer instruction per vector. The comparison masks it replaces
 /// (`any((x .<= low) .| (x .>= high))`) reduce through a dozen shuffles on the x86-64
 /// baseline the package is compiled for (docs/PERFORMANCE.md, sixth round). Log marks are
-/// finite: log-prices of positive prices plus finite impact offsets.
+/// finite: log-prices of positive prices plus finite impact offsets, never `−0` (a flushed
+/// offset is `+0`): with `x = −0` and `high = +0`, `x − high` would be `−0` while `x ≥ high`.
 enum ThresholdGap {
   /// `(low − x) & (x − high)` as bit patterns, lane by lane: a lane's sign bit is clear
-  /// exactly when its mark crosses a threshold.
+  /// exactly when its mark crosses a threshold. Two lanes, the baseline vector width of
+  /// x86-64 (SSE2) and arm64 (NEON): one instruction per operation.
   @inline(__always)
-  static func gaps(_ x: SIMD8<Double>, low: SIMD8<Double>, high: SIMD8<Double>) -> SIMD8<UInt64> {
-    unsafeBitCast(low - x, to: SIMD8<UInt64>.self) & unsafeBitCast(x - high, to: SIMD8<UInt64>.self)
+  static func gaps(_ x: SIMD2<Double>, low: SIMD2<Double>, high: SIMD2<Double>) -> SIMD2<UInt64> {
+    unsafeBitCast(low - x, to: SIMD2<UInt64>.self) & unsafeBitCast(x - high, to: SIMD2<UInt64>.self)
   }
 
-  /// `(low − x) & (x − high)` as bit patterns, lane by lane.
+  /// Whether both lanes of an AND of ``gaps(_:low:high:)`` still have their sign bit set.
   @inline(__always)
-  static func gaps(_ x: SIMD4<Double>, low: SIMD4<Double>, high: SIMD4<Double>) -> SIMD4<UInt64> {
-    unsafeBitCast(low - x, to: SIMD4<UInt64>.self) & unsafeBitCast(x - high, to: SIMD4<UInt64>.self)
-  }
-
-  /// Whether every lane of an AND of ``gaps(_:low:high:)`` still has its sign bit set.
-  @inline(__always)
-  static func noneCrossed(_ gaps: SIMD8<UInt64>) -> Bool {
-    noneCrossed(gaps.lowHalf & gaps.highHalf)
-  }
-
-  /// Whether every lane of an AND of ``gaps(_:low:high:)`` still has its sign bit set.
-  @inline(__always)
-  static func noneCrossed(_ gaps: SIMD4<UInt64>) -> Bool {
-    noneCrossed(gaps[0] & gaps[1] & gaps[2] & gaps[3])
-  }
-
-  /// Whether an AND of gaps, reduced to one word, still has its sign bit set.
-  @inline(__always)
-  static func noneCrossed(_ gap: UInt64) -> Bool {
-    gap >> 63 == 1
+  static func noneCrossed(_ gaps: SIMD2<UInt64>) -> Bool {
+    (gaps[0] & gaps[1]) >> 63 == 1
   }
 }

@@ -25,7 +25,7 @@ import Testing
           let crossed = x <= low || x >= high
           #expect(
             ThresholdGap.noneCrossed(
-              ThresholdGap.gaps(SIMD4(repeating: x), low: SIMD4(repeating: low), high: SIMD4(repeating: high)))
+              ThresholdGap.gaps(SIMD2(repeating: x), low: SIMD2(repeating: low), high: SIMD2(repeating: high)))
               == !crossed,
             "x \(x), low \(low), high \(high)")
         }
@@ -36,11 +36,11 @@ import Testing
   @Test func vectorGapsAgreeLaneByLane() {
     var rng = Xoshiro256PlusPlus(seed: 11)
     func pick() -> Double { Self.edges.randomElement(using: &rng)! }
-    for _ in 0..<2_000 {
-      var x = SIMD8<Double>()
-      var low = SIMD8<Double>()
-      var high = SIMD8<Double>()
-      for lane in 0..<8 {
+    for _ in 0..<4_000 {
+      var x = SIMD2<Double>()
+      var low = SIMD2<Double>()
+      var high = SIMD2<Double>()
+      for lane in 0..<2 {
         x[lane] = pick()
         // Half the lanes on the mark itself or one ulp either side of it.
         low[lane] =
@@ -48,18 +48,26 @@ import Testing
         high[lane] =
           Bool.random(using: &rng) ? pick() : [x[lane], x[lane].nextUp, .infinity].randomElement(using: &rng)!
       }
-      let expected = (0..<8).map { x[$0] <= low[$0] || x[$0] >= high[$0] }
-      #expect(ThresholdGap.noneCrossed(ThresholdGap.gaps(x, low: low, high: high)) == !expected.contains(true))
-      let x4 = x.lowHalf
-      #expect(
-        ThresholdGap.noneCrossed(ThresholdGap.gaps(x4, low: low.lowHalf, high: high.lowHalf))
-          == !expected[0..<4].contains(true))
+      // The domain: marks are finite sums that are not −0, thresholds logs (never −0) or ±∞;
+      // the edges hold −0 as (−5e-324).nextUp.
+      func negativeZero(_ v: SIMD2<Double>) -> Bool { (0..<2).contains { v[$0] == 0 && v[$0].sign == .minus } }
+      guard !negativeZero(x) && !negativeZero(low) && !negativeZero(high) else { continue }
+      let expected = (0..<2).map { x[$0] <= low[$0] || x[$0] >= high[$0] }
+      let gaps = ThresholdGap.gaps(x, low: low, high: high)
+      #expect(ThresholdGap.noneCrossed(gaps) == !expected.contains(true))
+      // Each lane on its own: its sign bit alone says whether it crosses.
+      for lane in 0..<2 {
+        #expect(
+          (gaps[lane] >> 63 == 0) == expected[lane], "lane \(lane): x \(x[lane]) low \(low[lane]) high \(high[lane])")
+      }
     }
   }
 
-  /// `firstCrossing` (the skipping scan of the step loop) against a plain scan, for market
-  /// counts that exercise the 8-wide, 4-wide and scalar parts, with crossings placed
-  /// exactly on a threshold or one ulp either side of it.
+  /// `firstCrossing` (the skipping scan of the step loop) against a plain scan, for even and
+  /// odd market counts (pairs and a last market alone), with crossings placed exactly on a
+  /// threshold or one ulp either side of it, and runs of crossings in consecutive steps of
+  /// other markets, so that a block of four steps often holds several and the first must
+  /// be picked.
   @Test(arguments: [1, 3, 4, 5, 8, 9, 12, 13])
   func firstCrossingMatchesAPlainScan(markets m: Int) throws {
     let steps = 64
@@ -87,6 +95,11 @@ import Testing
         let edge = Bool.random(using: &rng) ? low[k] : high[k]
         let base = edge.isFinite ? edge : 4.6
         logPrices[t * m + k] = [base, base.nextUp, base.nextDown].randomElement(using: &rng)!
+        // Sometimes more crossings right after, in any market.
+        for later in stride(from: t + 1, through: min(steps, t + Int.random(in: 0...3, using: &rng)), by: 1) {
+          let j = Int.random(in: 0..<m, using: &rng)
+          logPrices[later * m + j] = high[j].isFinite ? high[j] : (low[j].isFinite ? low[j] : 4.6)
+        }
       }
       let from = Int.random(in: 1...steps, using: &rng)
       let through = Int.random(in: from...steps, using: &rng)
