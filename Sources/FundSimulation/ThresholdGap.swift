@@ -14,9 +14,13 @@
 ///
 /// That AND costs one integer instruction per vector. The comparison masks it replaces
 /// (`any((x .<= low) .| (x .>= high))`) reduce through a dozen shuffles on the x86-64
-/// baseline the package is compiled for (docs/PERFORMANCE.md, sixth round). Log marks are
-/// finite: log-prices of positive prices plus finite impact offsets, never `−0` (a flushed
-/// offset is `+0`): with `x = −0` and `high = +0`, `x − high` would be `−0` while `x ≥ high`.
+/// baseline the package is compiled for (docs/PERFORMANCE.md, sixth round).
+///
+/// The domain: neither side is ever `−0`. Log marks are finite, log-prices of positive
+/// prices plus finite impact offsets (a flushed offset is `+0`); thresholds are logs of
+/// positive liquidation prices (`log` never returns `−0`) or ±∞. A `−0` would break the
+/// identity: `x = +0`, `low = −0` gives `low − x = −0` while `x ≤ low`, and `x = −0`,
+/// `high = +0` gives `x − high = −0` while `x ≥ high`.
 enum ThresholdGap {
   /// `(low − x) & (x − high)` as bit patterns, lane by lane: a lane's sign bit is clear
   /// exactly when its mark crosses a threshold. Two lanes, the baseline vector width of
