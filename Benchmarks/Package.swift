@@ -56,7 +56,7 @@ let package = Package(
     ),
     .executableTarget(
       name: "PathThroughput",
-      dependencies: ["BenchmarkFixtures", pricePaths],
+      dependencies: ["BenchmarkFixtures", "ScenarioFixtures", pricePaths],
       path: "Sources/PathThroughput"
     ),
     .target(

@@ -1,9 +1,11 @@
 // PathThroughput: generates N paths of the numpy peer's market universe on K threads and
 // prints one JSON line, for scripts/compare_paths.sh (the `fundstress paths` command will
-// replace it).
+// replace it). `--model heavy` is the 8-market Student-t + jumps fixture; `--model default`
+// the embedded default scenario's own path model and seed (its horizon: `--steps` is
+// ignored), i.e. exactly the generation a default `fundstress run` does, without the fund.
 //
 //   swift run -c release PathThroughput --paths 100000 --threads 2 [--steps 1440]
-//       [--seed 12345] [--model peer|heavy] [--prices]
+//       [--seed 12345] [--model peer|heavy|default] [--prices]
 //
 // Each thread owns a PathWorkspace and takes a contiguous block of path indices; OpenBLAS
 // is pinned to one thread. With --prices every log-price is also exponentiated into a
@@ -16,6 +18,7 @@ import BenchmarkFixtures
 import Dispatch
 import Foundation
 import PricePaths
+import ScenarioFixtures
 import Synchronization
 
 struct Options {
@@ -45,13 +48,15 @@ struct Options {
       case "--model": model = value(flag)
       case "--prices": prices = true
       case "-h", "--help":
-        print("usage: PathThroughput [--paths N] [--threads K] [--steps T] [--seed S] [--model peer|heavy] [--prices]")
+        print(
+          "usage: PathThroughput [--paths N] [--threads K] [--steps T] [--seed S]"
+            + " [--model peer|heavy|default] [--prices]")
         exit(0)
       default: fail("unknown option \(flag)")
       }
     }
-    guard paths >= 1, threads >= 1, steps >= 1, ["peer", "heavy"].contains(model) else {
-      fail("need --paths ≥ 1, --threads ≥ 1, --steps ≥ 1 and --model peer or heavy")
+    guard paths >= 1, threads >= 1, steps >= 1, ["peer", "heavy", "default"].contains(model) else {
+      fail("need --paths ≥ 1, --threads ≥ 1, --steps ≥ 1 and --model peer, heavy or default")
     }
   }
 }
@@ -69,10 +74,16 @@ struct Partial: Sendable {
 
 let options = Options(arguments: CommandLine.arguments)
 pinBLASToOneThread()
+let defaultScenario = options.model == "default" ? ScenarioFixtures.defaultScenario() : nil
 let model =
-  options.model == "peer"
-  ? BenchmarkFixtures.peerModel(steps: options.steps) : BenchmarkFixtures.heavyModel(steps: options.steps)
-let generator = PathGenerator(model: model, seed: options.seed)
+  switch options.model {
+  case "peer": BenchmarkFixtures.peerModel(steps: options.steps)
+  case "heavy": BenchmarkFixtures.heavyModel(steps: options.steps)
+  default: defaultScenario!.paths
+  }
+let steps = model.horizon.steps
+let seed = defaultScenario?.seed ?? options.seed
+let generator = PathGenerator(model: model, seed: seed)
 let m = model.marketCount
 let partials = Mutex<[Partial]>([])
 
@@ -81,7 +92,7 @@ DispatchQueue.concurrentPerform(iterations: options.threads) { k in
   let first = options.paths * k / options.threads
   let end = options.paths * (k + 1) / options.threads
   let workspace = generator.makeWorkspace()
-  let count = (options.steps + 1) * m
+  let count = (steps + 1) * m
   let prices = UnsafeMutablePointer<Double>.allocate(capacity: count)
   defer { prices.deallocate() }
   var partial = Partial(sumLogReturn: .init(repeating: 0, count: m), sumFinalPrice: .init(repeating: 0, count: m))
@@ -90,16 +101,16 @@ DispatchQueue.concurrentPerform(iterations: options.threads) { k in
     let logPrices = workspace.logPrices
     if options.prices {
       for j in 0..<count { prices[j] = exp(logPrices[j]) }
-      for i in 0..<m { partial.sumFinalPrice[i] += prices[options.steps * m + i] }
+      for i in 0..<m { partial.sumFinalPrice[i] += prices[steps * m + i] }
     }
-    for i in 0..<m { partial.sumLogReturn[i] += logPrices[options.steps * m + i] - logPrices[i] }
+    for i in 0..<m { partial.sumLogReturn[i] += logPrices[steps * m + i] - logPrices[i] }
   }
   partials.withLock { $0.append(partial) }
 }
 let seconds = (ContinuousClock.now - start) / .seconds(1)
 
 let all = partials.withLock { $0 }
-let years = model.horizon.stepYears * Double(options.steps)
+let years = model.horizon.stepYears * Double(steps)
 var meanLogReturn = [Double](repeating: 0, count: m)
 var expected = [Double](repeating: 0, count: m)
 var maxAbsZ = 0.0
@@ -121,13 +132,13 @@ var output: [String: Any] = [
   "model": options.model,
   "paths": options.paths,
   "markets": m,
-  "steps": options.steps,
-  "seed": options.seed,
+  "steps": steps,
+  "seed": seed,
   "threads": options.threads,
   "prices": options.prices,
   "seconds": seconds,
   "paths_per_second": Double(options.paths) / seconds,
-  "normals_per_second": Double(options.paths * options.steps * m) / seconds,
+  "normals_per_second": Double(options.paths * steps * m) / seconds,
   "checksum": [
     "markets": model.symbols,
     "mean_final_log_return": meanLogReturn,
