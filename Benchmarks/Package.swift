@@ -16,6 +16,7 @@
 //   Sources/ScenarioFixtures/     shared scenarios (default, one-step crashes, calm books)
 //   Sources/PathThroughput/       plain executable for scripts/compare_paths.sh
 //   Sources/NormalsFloor/         plain executable for scripts/floor.py: the normals alone
+//   Sources/NormalsLayouts/       plain executable: the ziggurat's fast path in other layouts
 // To add a suite: create `<Name>/<Name>.swift` here and append
 // `benchmarkSuite("<Name>", dependencies: [...])` to `targets` below.
 import Foundation
@@ -68,6 +69,11 @@ let package = Package(
       name: "NormalsFloor",
       dependencies: [pricePaths],
       path: "Sources/NormalsFloor"
+    ),
+    .executableTarget(
+      name: "NormalsLayouts",
+      dependencies: [pricePaths],
+      path: "Sources/NormalsLayouts"
     ),
     benchmarkSuite("PricePathsBenchmarks", dependencies: [pricePaths]),
     benchmarkSuite(
