@@ -74,15 +74,16 @@ struct Partial: Sendable {
 
 let options = Options(arguments: CommandLine.arguments)
 pinBLASToOneThread()
-let defaultScenario = options.model == "default" ? ScenarioFixtures.defaultScenario() : nil
-let model =
-  switch options.model {
-  case "peer": BenchmarkFixtures.peerModel(steps: options.steps)
-  case "heavy": BenchmarkFixtures.heavyModel(steps: options.steps)
-  default: defaultScenario!.paths
-  }
+let model: PathModel
+var seed = options.seed
+switch options.model {
+case "peer": model = BenchmarkFixtures.peerModel(steps: options.steps)
+case "heavy": model = BenchmarkFixtures.heavyModel(steps: options.steps)
+default:  // "default", as Options checked: the scenario's own model and seed
+  let scenario = ScenarioFixtures.defaultScenario()
+  (model, seed) = (scenario.paths, scenario.seed)
+}
 let steps = model.horizon.steps
-let seed = defaultScenario?.seed ?? options.seed
 let generator = PathGenerator(model: model, seed: seed)
 let m = model.marketCount
 let partials = Mutex<[Partial]>([])
