@@ -14,6 +14,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
     .package(url: "https://github.com/apple/swift-numerics.git", from: "1.0.0"),
+    .package(url: "https://github.com/apple/swift-collections.git", from: "1.1.0"),
     .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
     .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.0"),
   ],
@@ -32,7 +33,7 @@ let package = Package(
     ),
     .target(
       name: "FundSimulation",
-      dependencies: ["PricePaths"]
+      dependencies: ["PricePaths", .product(name: "DequeModule", package: "swift-collections")]
     ),
     .target(
       name: "ScenarioFiles",

@@ -1,5 +1,5 @@
 /// Auto-deleveraging: closing opposite-side positions at the liquidated position's
-/// bankruptcy price when the fund cannot pay or the book cannot fill (DESIGN §2).
+/// bankruptcy price when the fund cannot pay or the book cannot fill (docs/MODEL.md, "ADL").
 ///
 /// Ranking, set by ``ADLRanking``:
 /// * `pnl-leverage` (BitMEX, Binance, Bybit, OKX): score = PnL% × effective leverage with
@@ -13,7 +13,12 @@
 /// gives up exactly that amount of equity at the mark, so money is conserved. Reduced
 /// positions keep their liquidation price (size and margin shrink together) and stay in
 /// the book for the rest of the path. If the book's opposite side runs out, the fund
-/// takes the remainder at the same transfer (and may go below its threshold).
+/// takes the remainder at the same transfer (and may go below its threshold or drawdown
+/// floor); that share is no ADL event and counts in the shortfall when it is a loss.
+///
+/// `adlEvents` counts calls that matched a counterparty; `adlPositionsHit` counts
+/// (event, counterparty) pairs: one event reduces a counterparty at most once, and a
+/// counterparty reduced by two events counts twice.
 extension FundSimulator {
   /// Deleverages `size` of a `side` position of market `k` at bankruptcy price `pb` with
   /// the mark at `mark`.
@@ -106,7 +111,6 @@ extension FundSimulator {
         outcome.fundInflow += transfer
         outcome.markets[k].fundInflow += transfer
       }
-      fund.noteChange(step: step)
     }
   }
 }

@@ -78,8 +78,8 @@ public struct FundRules: Sendable, Equatable, Codable {
   public var fundShare: Double
   /// Optional cap on the penalty as a rate of fill notional (dYdX: 0.015).
   public var feeCap: Double?
-  /// Takeover: the largest share of the fund balance (above the threshold) one takeover may
-  /// spend as subsidy.
+  /// Takeover: the largest share of the fund balance above its floor that one round of
+  /// takeovers (one market and side at one mark) may spend as subsidy.
   public var takeoverSubsidy: Double
   /// The fund is depleted when its balance is at or below this.
   public var depletionThreshold: Double
@@ -118,7 +118,7 @@ public struct FundRules: Sendable, Equatable, Codable {
     guard takeoverSubsidy.isFinite, (0...1).contains(takeoverSubsidy) else {
       throw ModelInputError(
         key: "fund.takeover_subsidy", problem: "is \(takeoverSubsidy)",
-        fix: "give the largest share of the fund one takeover may use, between 0 and 1")
+        fix: "give the largest share of the fund one round of takeovers may use, between 0 and 1")
     }
     guard MoneyLimit.admits(depletionThreshold), depletionThreshold <= balance else {
       throw ModelInputError(
@@ -140,9 +140,9 @@ public enum ADLRanking: String, Sendable, Equatable, Codable, CaseIterable {
 /// Auto-deleveraging policy.
 public struct ADLPolicy: Sendable, Equatable, Codable {
   public var ranking: ADLRanking
-  /// Optional extra trigger (OKX/Bybit): use ADL instead of the fund once the fund has
-  /// fallen by more than `drawdownTrigger` (a fraction) from its highest balance within
-  /// the last `drawdownWindowSteps` steps.
+  /// Optional extra trigger (OKX/Bybit): the fund pays no further than `drawdownTrigger`
+  /// (a fraction) below its highest balance within the last `drawdownWindowSteps` steps;
+  /// the rest goes to ADL (``DrawdownFloor``).
   public var drawdownTrigger: Double?
   public var drawdownWindowSteps: Int
 

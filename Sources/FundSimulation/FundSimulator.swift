@@ -57,7 +57,7 @@ public struct FundSimulator: Sendable {
     let steps = generator.model.horizon.steps
     var fund = InsuranceFund(
       balance: exchange.fund.balance, threshold: exchange.fund.depletionThreshold,
-      tracksChanges: exchange.adl.drawdownTrigger != nil)
+      drawdownTrigger: exchange.adl.drawdownTrigger, drawdownWindow: exchange.adl.drawdownWindowSteps)
     var outcome = PathOutcome(
       path: path, initialFund: exchange.fund.balance, markets: m, checkpoints: checkpoints.count)
     let logPrices = ws.path.logPrices

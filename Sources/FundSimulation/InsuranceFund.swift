@@ -2,81 +2,65 @@
 ///
 /// It records the lowest balance and the first step at or below the depletion threshold at
 /// every payment, so a fund drained and refilled within one cascade still counts as
-/// depleted, and (for the OKX/Bybit-style trigger) its balance changes within a window.
+/// depleted. With the OKX/Bybit drawdown trigger it also keeps the peak of its recent
+/// balances (``DrawdownFloor``), below which it pays nothing.
 struct InsuranceFund {
   private(set) var balance: Double
   let initial: Double
   let threshold: Double
   private(set) var minimum: Double
   private(set) var depletionStep: Int?
+  /// The drawdown trigger's floor, when the scenario sets one.
+  private var drawdown: DrawdownFloor?
 
-  /// Balance change points `(step, balance)`, kept only for the drawdown trigger.
-  private var changeSteps: [Int] = []
-  private var changeBalances: [Double] = []
-  private let tracksChanges: Bool
-
-  init(balance: Double, threshold: Double, tracksChanges: Bool = false) {
+  /// - Parameters:
+  ///   - drawdownTrigger: the fraction below its peak within `drawdownWindow` steps at
+  ///     which the fund stops paying, or `nil`.
+  init(balance: Double, threshold: Double, drawdownTrigger: Double? = nil, drawdownWindow: Int = 1) {
     self.balance = balance
     initial = balance
     self.threshold = threshold
     minimum = balance
     depletionStep = balance <= threshold ? 0 : nil
-    self.tracksChanges = tracksChanges
-    if tracksChanges {
-      changeSteps = [0]
-      changeBalances = [balance]
-    }
+    drawdown = drawdownTrigger.map { DrawdownFloor(trigger: $0, window: drawdownWindow, balance: balance) }
   }
 
-  /// What the fund can pay before reaching the threshold.
-  var available: Double { max(0, balance - threshold) }
+  /// The lowest balance the fund may pay down to now: the depletion threshold, or the
+  /// drawdown floor `peak × (1 − trigger)` when that is higher.
+  var floor: Double {
+    guard let drawdown else { return threshold }
+    return max(threshold, drawdown.floor(step: step))
+  }
 
-  /// The step being simulated, for the depletion record.
+  /// What the fund can pay before reaching its ``floor``.
+  var available: Double { max(0, balance - floor) }
+
+  /// The step being simulated, for the depletion record and the drawdown window.
   var step = 0
 
   /// Receives `amount` (negative amounts are payments).
   mutating func receive(_ amount: Double) {
     balance += amount
     if amount < 0 { recordLow() }
+    drawdown?.record(balance, step: step)
   }
 
   /// Pays `amount` (≤ ``available``, up to rounding).
   mutating func pay(_ amount: Double) {
     balance -= amount
     recordLow()
+    drawdown?.record(balance, step: step)
   }
 
-  /// Pays everything down to the threshold, exactly.
-  mutating func payDownToThreshold() {
-    balance = min(balance, threshold)
+  /// Pays everything down to the ``floor``, exactly.
+  mutating func payDownToFloor() {
+    balance = min(balance, floor)
     recordLow()
+    drawdown?.record(balance, step: step)
   }
 
   private mutating func recordLow() {
     if balance < minimum { minimum = balance }
     if depletionStep == nil && balance <= threshold { depletionStep = step }
-  }
-
-  /// Records a balance change at `step` for the drawdown trigger.
-  mutating func noteChange(step: Int) {
-    guard tracksChanges else { return }
-    changeSteps.append(step)
-    changeBalances.append(balance)
-  }
-
-  /// Whether the balance is more than `fraction` below the highest balance held at any time
-  /// within the last `window` steps (OKX/Bybit: 30% within 8 hours).
-  ///
-  /// - Complexity: O(changes within the window).
-  func drawdownExceeds(_ fraction: Double, window: Int, step: Int) -> Bool {
-    let start = step - window
-    var peak = balance
-    var j = changeSteps.count - 1
-    while j >= 0 {
-      peak = max(peak, changeBalances[j])
-      if changeSteps[j] <= start { break }  // this balance lasted into the window; older ones did not
-      j -= 1
-    }
-    return peak > 0 && (peak - balance) / peak > fraction
   }
 }

@@ -1,6 +1,6 @@
 import RealModule
 
-/// The liquidation cascade of one step (DESIGN §5).
+/// The liquidation cascade of one step (docs/MODEL.md, "Cascade").
 ///
 /// Round after round, every market whose mark crosses the next liquidation price on
 /// either side liquidates all crossed positions of that side together. Their order walks
@@ -58,7 +58,8 @@ extension FundSimulator {
   }
 
   /// Liquidates every position of `side` in market `k` that the current mark crosses, as
-  /// one round. Returns whether any position was liquidated (rungs already emptied by ADL
+  /// one round. The caller settles longs before shorts; no mark crosses both (every long's
+  /// `Pl` lies below the initial price and every short's above, and they never move). Returns whether any position was liquidated (rungs already emptied by ADL
   /// are skipped).
   ///
   /// - Complexity: O(log r) for a round of `r` whole positions closed into the market
@@ -123,12 +124,11 @@ extension FundSimulator {
       let factor = max(1e-9, 1 - side.sign * rules.permanentImpact * walk)
       ws.impact[k] += Double.log(factor)
     }
-    fund.noteChange(step: step)
     return true
   }
 }
 
-/// A linear order book (DESIGN §5): selling notional `N` walks the price down by
+/// A linear order book (docs/MODEL.md, "Cascade"): selling notional `N` walks the price down by
 /// `N / depth` percent and fills on average half-way. The book holds `100 × depth` per side
 /// (the walk that would take the price to zero): what lies beyond cannot be filled.
 struct BookImpact {

@@ -1,5 +1,6 @@
-/// The two documented liquidation mechanics as one waterfall (DESIGN §2). Venue
-/// differences are parameters (``FundRules``, ``ADLPolicy``), not forks.
+/// Market close, the first of the two documented liquidation mechanics (docs/MODEL.md,
+/// "Waterfall, market close"); takeover is in `Takeover.swift`. Venue differences are
+/// parameters (``FundRules``, ``ADLPolicy``), not forks.
 extension FundSimulator {
   /// Market close (Defx; dYdX with a fee cap). The round's positions are sold (longs) or
   /// bought (shorts) together: walk `w = 0.01·Q·P/depth` for total size `Q`, capped at 1
@@ -8,12 +9,16 @@ extension FundSimulator {
   /// `R = M + s·q·(F − E)`:
   /// * `R ≥ 0`: the penalty is `R`, or `min(R, fee_cap·q·F)` with a cap; the fund receives
   ///   `fund_share × penalty`, the vault the rest, the trader keeps `R − penalty`;
-  /// * `R < 0`: the fund pays `−R` if it can stay at or above the depletion threshold (and,
-  ///   with a drawdown trigger, has not fallen too far); otherwise it pays down to the
-  ///   threshold and the uncovered share of the position is closed by ADL at `Pb`.
+  /// * `R < 0`: the fund pays `−R` if it can stay at or above its floor (the depletion
+  ///   threshold, or with a drawdown trigger `peak × (1 − trigger)` when higher:
+  ///   ``DrawdownFloor``); otherwise it pays down to the floor and the uncovered share of the
+  ///   position is closed by ADL at `Pb`.
   ///
-  /// Impact is computed for the whole round's order, including any share then passed to
-  /// ADL (a conservative simplification). Returns the walk.
+  /// The round is one order: every position fills the same share `1/w` of its size when
+  /// the book is short (the rest to ADL), at the order's average price, as an exchange
+  /// allocates an aggregated order's fills pro rata. Impact is computed for the whole
+  /// round's order, including any share then passed to ADL (a conservative
+  /// simplification). Returns the walk.
   func closeInMarket(
     market k: Int, ladder: LiquidationLadder, mark: Double, step: Int, workspace ws: SimulationWorkspace,
     fund: inout InsuranceFund, outcome: inout PathOutcome
@@ -50,11 +55,7 @@ extension FundSimulator {
         outcome.traderLoss += penalty
       } else {
         let shortfall = -residual
-        let blocked =
-          exchange.adl.drawdownTrigger.map {
-            fund.drawdownExceeds($0, window: exchange.adl.drawdownWindowSteps, step: step)
-          } ?? false
-        let available = blocked ? 0 : fund.available
+        let available = fund.available
         if available >= shortfall {
           fund.pay(shortfall)
           outcome.shortfall += shortfall
@@ -62,7 +63,7 @@ extension FundSimulator {
           outcome.traderLoss += residual
         } else {
           let covered = available / shortfall
-          if available > 0 { fund.payDownToThreshold() }
+          if available > 0 { fund.payDownToFloor() }
           outcome.shortfall += available
           outcome.markets[k].shortfall += available
           outcome.traderLoss += covered * residual
@@ -76,62 +77,6 @@ extension FundSimulator {
       }
     }
     return walk
-  }
-
-  /// Takeover (NomoEx, Binance-style). The engine takes each position and its margin at the
-  /// bankruptcy price `Pb`, so the trader keeps nothing. With subsidy
-  /// `S = takeover_subsidy × (balance − threshold)` it sends a limit order at
-  /// `L = Pb − s·S/q`, the worst price at which the loss stays within the subsidy. The book
-  /// (walked from the current price `P'`, positions one after another in ladder order)
-  /// fills the share `f = min(1, w_L / w)` where `w = 0.01·q·P'/depth` is the walk for the
-  /// whole size and `w_L = s·(P' − L)/P'` the walk to the limit; the fill averages
-  /// `F = P'·(1 − s·f·w/2)`. The fund gains `s·f·q·(F − Pb)` (a loss of at most `S`) and
-  /// the rest, `(1 − f)·q`, is closed by ADL at `Pb`. Returns the total walk of the round.
-  func takeOver(
-    market k: Int, ladder: LiquidationLadder, mark: Double, step: Int, workspace ws: SimulationWorkspace,
-    fund: inout InsuranceFund, outcome: inout PathOutcome
-  ) -> Double {
-    let depth = exchange.rules[k].depth
-    let s = ladder.side.sign
-    var price = mark
-    for rung in UnsafeBufferPointer(start: ws.batch, count: ws.batchCount) {
-      let q = ladder.size[rung] * ws.remaining[ladder.stateOffset + rung]
-      let pb = ladder.bankruptcyPrice[rung]
-      recordLiquidation(market: k, size: q, mark: mark, outcome: &outcome)
-      let subsidy = exchange.fund.takeoverSubsidy * fund.available
-      let limit = pb - s * subsidy / q
-      let walkToLimit = s * (price - limit) / price
-      let fullWalk = BookImpact.walk(size: q, price: price, depth: depth)
-      var filledShare = 0.0
-      if walkToLimit > 0 {
-        filledShare = fullWalk <= walkToLimit ? 1 : walkToLimit / fullWalk
-        if fullWalk * filledShare > 1 { filledShare = 1 / fullWalk }
-      }
-      let walk = filledShare * fullWalk
-      let filled = filledShare * q
-      if filled > 0 {
-        let fill = price * (1 - s * walk / 2)
-        let gain = s * filled * (fill - pb)
-        if gain >= 0 {
-          fund.receive(gain)
-          outcome.fundInflow += gain
-          outcome.markets[k].fundInflow += gain
-        } else {
-          fund.pay(-gain)
-          outcome.shortfall -= gain
-          outcome.markets[k].shortfall -= gain
-        }
-        outcome.traderLoss += gain
-        price *= 1 - s * walk
-      }
-      let unfilled = q - filled
-      if unfilled > 0 {
-        deleverage(
-          market: k, side: ladder.side, size: unfilled, bankruptcyPrice: pb, mark: price, step: step, workspace: ws,
-          fund: &fund, outcome: &outcome)
-      }
-    }
-    return s * (mark - price) / mark
   }
 
   @inline(__always)

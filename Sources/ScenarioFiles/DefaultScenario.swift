@@ -175,13 +175,13 @@ let defaultScenarioYAML = """
                                 # take over at the bankruptcy price, subsidised limit order, ADL for the rest
     fund_share: 1.0             # share of the liquidation penalty paid to the fund, the rest to the vault (default 1)
     fee_cap: null               # optional cap on the penalty, a rate of fill notional (dYdX: 0.015); null = no cap
-    takeover_subsidy: 0.25      # takeover: largest share of the fund one takeover may spend (default 0.25)
+    takeover_subsidy: 0.25      # takeover: largest share of the fund one round of takeovers may spend (default 0.25)
     depletion_threshold: 0      # the fund counts as depleted at or below this balance, USDC (default 0)
 
   # Auto-deleveraging of profitable opposite positions when the fund cannot pay.
   adl:
     ranking: pnl-leverage       # pnl-leverage (PnL% x leverage, highest first) or pro-rata (by size)
-    # drawdown_trigger: 0.3     # optional: ADL once the fund fell by this fraction within the window (OKX/Bybit)
+    # drawdown_trigger: 0.3     # optional: pay down to this fraction below the window's peak; ADL the rest (OKX)
     drawdown_window_hours: 8    # window of the drawdown trigger, hours (default 8)
 
   simulation:

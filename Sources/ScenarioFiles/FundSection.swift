@@ -8,11 +8,11 @@ import FundSimulation
 ///   waterfall: market-close     # or takeover (DESIGN §2)
 ///   fund_share: 1.0             # share of the liquidation penalty to the fund (rest: vault)
 ///   fee_cap: null               # optional cap on the penalty, rate of fill notional (dYdX 0.015)
-///   takeover_subsidy: 0.25      # takeover: max share of the fund one takeover may spend
+///   takeover_subsidy: 0.25      # takeover: max share of the fund one round of takeovers may spend
 ///   depletion_threshold: 0      # depleted at or below this balance
 /// adl:
 ///   ranking: pnl-leverage       # or pro-rata
-///   drawdown_trigger: 0.3       # optional: ADL once the fund fell 30% within the window
+///   drawdown_trigger: 0.3       # optional: pay no further than 30% below the window's peak
 ///   drawdown_window_hours: 8
 /// ```
 extension ScenarioParser {

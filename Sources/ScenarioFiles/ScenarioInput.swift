@@ -74,10 +74,10 @@ struct ADLInput {
   /// Window of the drawdown trigger in hours (OKX/Bybit: 8).
   var drawdownWindowHours: Double
 
-  /// The window in whole steps of `stepSeconds`, rounded to the nearest step.
+  /// The window in whole steps of `stepSeconds`, rounded to the nearest step, at least one.
   func windowSteps(stepSeconds: Double) -> Int {
     let steps = (drawdownWindowHours * 3600 / stepSeconds).rounded()
-    return steps.isFinite ? Int(max(0, min(steps, 1.0e9))) : 0
+    return steps.isFinite ? Int(max(1, min(steps, 1.0e9))) : 1
   }
 
   func policy(stepSeconds: Double) -> ADLPolicy {

@@ -1,23 +1,30 @@
 import PricePaths
+import RealModule
 import Testing
 
 @testable import FundSimulation
 
 /// Money is conserved on every path: what liquidated traders give up equals what the fund,
-/// the vault and the ADL counterparties receive (DESIGN: "Correct money").
+/// the vault and the ADL counterparties receive (docs/MODEL.md, "Money").
 @Suite struct ConservationTests {
-  static let cases: [(WaterfallMechanic, ADLRanking, Double?)] = [
-    (.marketClose, .pnlLeverage, nil), (.marketClose, .proRata, 0.01), (.takeover, .pnlLeverage, nil),
-    (.takeover, .proRata, nil),
+  /// Mechanic, ranking, fee cap, drawdown trigger and depth (2e6 is deep; 2e4 leaves the
+  /// book short often, so takeovers fill partially).
+  static let cases: [(WaterfallMechanic, ADLRanking, Double?, Double?, Double)] = [
+    (.marketClose, .pnlLeverage, nil, nil, 2e6), (.marketClose, .proRata, 0.01, nil, 2e6),
+    (.takeover, .pnlLeverage, nil, nil, 2e6), (.takeover, .proRata, nil, nil, 2e6),
+    (.takeover, .pnlLeverage, nil, nil, 2e4), (.takeover, .proRata, nil, 0.3, 2e4),
+    (.marketClose, .pnlLeverage, nil, 0.3, 2e6), (.marketClose, .proRata, nil, 0.1, 2e4),
+    (.takeover, .pnlLeverage, nil, 0.1, 2e6),
   ]
 
-  @Test(arguments: 0..<4)
+  @Test(arguments: 0..<9)
   func randomBooksAndPaths(caseIndex: Int) throws {
-    let (mechanic, ranking, feeCap) = Self.cases[caseIndex]
-    let day = try ViolentDay()
+    let (mechanic, ranking, feeCap, trigger, depth) = Self.cases[caseIndex]
+    let day = try ViolentDay(depth: depth)
     let fund = FundRules(balance: 2e5, waterfall: mechanic, fundShare: 0.7, feeCap: feeCap, takeoverSubsidy: 0.2)
     let exchange = try ExchangeModel(
-      rules: day.rules, positions: day.book(seed: UInt64(caseIndex)), fund: fund, adl: ADLPolicy(ranking: ranking),
+      rules: day.rules, positions: day.book(seed: UInt64(caseIndex)), fund: fund,
+      adl: ADLPolicy(ranking: ranking, drawdownTrigger: trigger, drawdownWindowSteps: 480),
       initialPrices: day.initialPrices)
     let sim = FundSimulator(
       generator: PathGenerator(model: day.model, seed: 99), exchange: exchange,
@@ -25,6 +32,7 @@ import Testing
     let ws = sim.makeWorkspace()
     var liquidations = 0
     var adl = 0
+    var adlAboveThreshold = 0
     for path in 0..<40 {
       let o = sim.simulate(path: path, workspace: ws)
       let scale = max(1, o.liquidatedNotional)
@@ -33,11 +41,39 @@ import Testing
       #expect(close(o.markets.reduce(0) { $0 + $1.shortfall }, o.shortfall, relative: 1e-9))
       #expect(o.markets.reduce(0) { $0 + $1.liquidations } == o.liquidations)
       #expect(o.minFund <= o.finalFund && o.minFund <= fund.balance)
+      if let trigger, depth > 1e5 {
+        // The floor holds: with a window longer than the path the initial balance is always
+        // in it, so no payment takes the fund more than `trigger` below it. (Shallow books
+        // liquidate whole sides, and a position left with no counterparty falls on the fund
+        // below its floor: docs/MODEL.md, "ADL".)
+        #expect(o.minFund >= fund.balance * (1 - trigger) - 1e-6, "path \(path)")
+      }
       liquidations += o.liquidations
       adl += o.adlEvents
+      if o.adlEvents > 0 && o.depletionStep == nil { adlAboveThreshold += 1 }
     }
     // The configuration is violent enough that the check is not vacuous.
     #expect(liquidations > 100)
     #expect(adl > 0)
+    // A trigger, or a takeover whose book runs short, sends positions to ADL while the fund
+    // is above its threshold.
+    if trigger != nil || (mechanic == .takeover && depth < 1e5) { #expect(adlAboveThreshold > 0) }
+  }
+
+  /// No mark crosses both sides of a market: every accepted long has `Pl` below the initial
+  /// price and every short above it, and liquidation prices do not move, so the long
+  /// ladder's highest threshold is below the short ladder's lowest (docs/MODEL.md, "A step":
+  /// the cascade settles longs first, an order that never matters).
+  @Test(arguments: 0..<4)
+  func noMarkCrossesBothSides(seed: Int) throws {
+    let day = try ViolentDay()
+    let exchange = try ExchangeModel(
+      rules: day.rules, positions: day.book(seed: UInt64(seed)), fund: FundRules(balance: 1),
+      initialPrices: day.initialPrices)
+    let ladders = BookLadders(exchange: exchange)
+    for k in 0..<2 {
+      #expect(ladders.longs[k].threshold(at: 0) < Double.log(day.initialPrices[k]))
+      #expect(ladders.shorts[k].threshold(at: 0) > Double.log(day.initialPrices[k]))
+    }
   }
 }

@@ -2,7 +2,8 @@ import Testing
 
 @testable import FundSimulation
 
-/// Hand-computed cases of DESIGN §2, each with its arithmetic.
+/// Hand-computed cases of market close (docs/MODEL.md, "Waterfall, market close"), each
+/// with its arithmetic.
 @Suite struct LiquidationWaterfallTests {
   /// Long 1 BTC at 100 000, margin 10 000, m = 1.25%: Pl = 91 139.24. The price falls to
   /// 91 000, no impact, so the fill is 91 000 and R = 10 000 + (91 000 − 100 000) = 1 000.
@@ -105,50 +106,55 @@ import Testing
     #expect(abs(conservationGap(o, initialFund: 2_000)) < 1e-9)
   }
 
-  /// Takeover filled better than Pb: the long of the first case, price 91 000, depth 1e9.
-  /// Walk w = 0.01 × 1 × 91 000/1e9 = 9.1e-7; fill F = 91 000 × (1 − w/2) = 90 999.958595;
-  /// the fund gains F − Pb = 999.958595 and the trader keeps nothing.
-  @Test func takeoverFilledBetterThanBankruptcy() throws {
-    let rules = MarketRules(maintenanceMargin: 0.0125, depth: 1e9, resilience: 0.2, permanentImpact: 0.5)
+  /// An order larger than the book, on the short side (decision: the ask side holds the
+  /// same `100 × depth` as the bid side, so it is walked to `2P` at most). Short 1 BTC at
+  /// 100 000, margin 10 000: Pb = 110 000, Pl = 110 000/1.0125 = 108 641.98. The price
+  /// rises to 109 000; depth 545 makes the raw walk 0.01 × 1 × 109 000/545 = 2, so half the
+  /// size fills, walking the whole book to 218 000 and averaging 109 000 × 1.5 = 163 500.
+  /// R = ½ × (10 000 − (163 500 − 100 000)) = −26 750, paid by the fund; the other
+  /// 0.5 BTC goes to ADL at Pb, valued at the mark: the long counterparty gains
+  /// 0.5 × (110 000 − 109 000) = 500 (no bad debt). The whole walk moves the mark by
+  /// `permanent_impact` × 1 = 50%: to 163 500.
+  @Test func shortOrderLargerThanTheBook() throws {
+    let rules = MarketRules(maintenanceMargin: 0.0125, depth: 545, resilience: 0.2, permanentImpact: 0.5)
+    let positions = [short(1, at: 100_000, margin: 10_000), long(2, at: 100_000, margin: 50_000)]
     let sim = try makeSimulator(
-      prices: [[100_000], [91_000]], positions: [long(1, at: 100_000, margin: 10_000)], rules: [rules],
-      fund: FundRules(balance: 1_000_000, waterfall: .takeover))
-    let o = sim.simulate(path: 0, workspace: sim.makeWorkspace())
-    #expect(close(o.fundInflow, 999.958595, relative: 1e-12))
-    #expect(close(o.traderLoss, 999.958595, relative: 1e-12))
-    #expect(o.adlEvents == 0)
-  }
-
-  /// Takeover the book cannot fill: price gaps to 85 000; subsidy 0.001 × 1e6 = 1 000, so
-  /// the limit is 90 000 − 1 000/1 = 89 000, above the market: nothing fills and the whole
-  /// BTC is deleveraged at 90 000 against the short (bad debt 5 000); the fund is untouched.
-  @Test func takeoverUnfillableGoesToADL() throws {
-    let positions = [long(1, at: 100_000, margin: 10_000), short(2, at: 100_000, margin: 50_000)]
-    let sim = try makeSimulator(
-      prices: [[100_000], [85_000]], positions: positions, rules: [noImpact()],
-      fund: FundRules(balance: 1_000_000, waterfall: .takeover, takeoverSubsidy: 0.001))
-    let o = sim.simulate(path: 0, workspace: sim.makeWorkspace())
-    #expect(o.finalFund == 1_000_000)
-    #expect(o.adlEvents == 1)
-    #expect(close(o.adlNotional, 90_000))
-    #expect(close(o.badDebt, 5_000))
+      prices: [[100_000], [109_000]], positions: positions, rules: [rules], fund: FundRules(balance: 1_000_000))
+    let ws = sim.makeWorkspace()
+    let o = sim.simulate(path: 0, workspace: ws)
+    #expect(o.liquidations == 1)
+    #expect(close(o.liquidatedNotional, 109_000))
+    #expect(close(o.shortfall, 26_750))
+    #expect(close(o.adlNotional, 55_000))
+    #expect(close(o.adlCounterpartyGain, 500))
+    #expect(o.badDebt == 0 && o.adlEvents == 1)
+    #expect(close(109_000 * Double.exp(ws.impact[0]), 163_500))
     #expect(abs(conservationGap(o, initialFund: 1_000_000)) < 1e-9)
   }
 
-  /// Partial takeover: fund 4 000, subsidy 25% → S = 1 000, limit 89 000. Mark 91 000; the
-  /// walk to the limit is 2 000/91 000; depth 20 702.5 makes the walk for the whole BTC
-  /// 0.01 × 91 000/20 702.5 = 4 000/91 000, twice that: half fills, averaging
-  /// (91 000 + 89 000)/2 = 90 000 = Pb, so the fund gains 0; 0.5 BTC goes to ADL.
-  @Test func takeoverPartialFill() throws {
-    let rules = MarketRules(maintenanceMargin: 0.0125, depth: 20_702.5, resilience: 0.2, permanentImpact: 0)
-    let positions = [long(1, at: 100_000, margin: 10_000), short(2, at: 100_000, margin: 50_000)]
+  /// Decision: when the book cannot fill a market-close round, every position of the round
+  /// fills the same share (pro rata, one order at one average price). Longs B (1 BTC at
+  /// 100 000, margin 9 500: Pb 90 500, Pl 91 645.57) and A (margin 10 000: Pb 90 000,
+  /// Pl 91 139.24) cross together at 91 000. Depth 910: raw walk 0.01 × 2 × 91 000/910 = 2,
+  /// so each fills half, at 91 000 × (1 − ½) = 45 500:
+  /// R_B = ½ × (9 500 − 54 500) = −22 500, R_A = ½ × (10 000 − 54 500) = −22 250; the fund
+  /// pays 44 750. Each sends 0.5 BTC to ADL at its Pb, valued at the mark:
+  /// 0.5 × 500 + 0.5 × 1 000 = 750 to the short.
+  @Test func unfillableShareSplitsProRata() throws {
+    let rules = MarketRules(maintenanceMargin: 0.0125, depth: 910, resilience: 0.2, permanentImpact: 0.5)
+    let positions = [
+      long(1, at: 100_000, margin: 9_500, account: "B"), long(1, at: 100_000, margin: 10_000, account: "A"),
+      short(5, at: 100_000, margin: 100_000),
+    ]
     let sim = try makeSimulator(
-      prices: [[100_000], [91_000]], positions: positions, rules: [rules],
-      fund: FundRules(balance: 4_000, waterfall: .takeover, takeoverSubsidy: 0.25))
+      prices: [[100_000], [91_000]], positions: positions, rules: [rules], fund: FundRules(balance: 1_000_000))
     let o = sim.simulate(path: 0, workspace: sim.makeWorkspace())
-    #expect(abs(o.finalFund - 4_000) < 1e-6)
-    #expect(close(o.adlNotional, 0.5 * 90_000, relative: 1e-9))
-    #expect(abs(conservationGap(o, initialFund: 4_000)) < 1e-9)
+    #expect(o.liquidations == 2)
+    #expect(close(o.shortfall, 44_750))
+    #expect(close(o.adlNotional, 0.5 * 90_500 + 0.5 * 90_000))
+    #expect(close(o.adlCounterpartyGain, 750))
+    #expect(o.badDebt == 0 && o.adlEvents == 2)
+    #expect(abs(conservationGap(o, initialFund: 1_000_000)) < 1e-9)
   }
 }
 

@@ -1,0 +1,92 @@
+import Testing
+
+@testable import FundSimulation
+
+/// ADL's rankings and its edge cases (docs/MODEL.md, "ADL"), each by hand.
+@Suite struct AutoDeleveragingTests {
+  /// When the book has no counterparty left, the fund takes the remainder at the same
+  /// transfer: long 10 ETH (Pb 2 700) at 2 650 with a 200 fund needs 6 ETH of ADL but the
+  /// book holds 5 ETH of shorts; the last ETH costs the fund 1 × (2 700 − 2 650) = 50, so
+  /// the fund ends at −50 and money is still conserved.
+  @Test func unmatchedRemainderFallsOnTheFund() throws {
+    let positions = [long(10, at: 3_000, margin: 3_000), short(5, at: 3_000, margin: 5_000)]
+    let sim = try makeSimulator(
+      symbols: ["ETH"], prices: [[3_000], [2_650]], positions: positions, rules: [noImpact(0.01)],
+      fund: FundRules(balance: 200))
+    let o = sim.simulate(path: 0, workspace: sim.makeWorkspace())
+    #expect(close(o.finalFund, -50))
+    #expect(close(o.shortfall, 250))
+    #expect(close(o.adlNotional, 5 * 2_700))
+    #expect(abs(conservationGap(o, initialFund: 200)) < 1e-9)
+  }
+
+  /// Decision: with no counterparty at all nothing is deleveraged, so it is no ADL event and
+  /// adds nothing to `adl_notional`; the fund takes the position at the same transfer and
+  /// the loss counts as shortfall, even below the threshold. Long 1 BTC at 100 000, margin
+  /// 10 000 (Pb 90 000), alone in the book, gaps to 85 000 with a fund of 2 000: the fund
+  /// pays 2 000 (0.4 of the position), then takes the other 0.6 BTC at
+  /// 0.6 × (85 000 − 90 000) = −3 000: it ends at −3 000, shortfall 5 000.
+  @Test func noCounterpartyIsNoADLEvent() throws {
+    let sim = try makeSimulator(
+      prices: [[100_000], [85_000]], positions: [long(1, at: 100_000, margin: 10_000)], rules: [noImpact()],
+      fund: FundRules(balance: 2_000))
+    let o = sim.simulate(path: 0, workspace: sim.makeWorkspace())
+    #expect(o.adlEvents == 0 && o.adlPositionsHit == 0)
+    #expect(o.adlNotional == 0 && o.badDebt == 0)
+    #expect(close(o.shortfall, 5_000))
+    #expect(close(o.finalFund, -3_000) && close(o.minFund, -3_000))
+    #expect(o.depletionStep == 1)
+    #expect(abs(conservationGap(o, initialFund: 2_000)) < 1e-9)
+  }
+
+  /// Decision: `adl_positions` counts (event, counterparty) pairs. Two longs (1 BTC at
+  /// 100 000, margin 10 000, Pb 90 000) gap to 85 000 with an empty fund; the only short
+  /// (5 BTC) is hit by both events: two events, two hits, 3 BTC left (3/5 of its size).
+  @Test func counterpartyHitByTwoEventsCountsTwice() throws {
+    for ranking in ADLRanking.allCases {
+      let positions = [
+        long(1, at: 100_000, margin: 10_000, account: "L1"), long(1, at: 100_000, margin: 10_000, account: "L2"),
+        short(5, at: 100_000, margin: 100_000),
+      ]
+      let sim = try makeSimulator(
+        prices: [[100_000], [85_000]], positions: positions, rules: [noImpact()], fund: FundRules(balance: 0),
+        adl: ADLPolicy(ranking: ranking))
+      let ws = sim.makeWorkspace()
+      let o = sim.simulate(path: 0, workspace: ws)
+      #expect(o.adlEvents == 2, "\(ranking)")
+      #expect(o.adlPositionsHit == 2, "\(ranking)")
+      let shorts = sim.ladders.shorts[0]
+      #expect(close(ws.remaining[shorts.stateOffset], 0.6), "\(ranking)")
+    }
+  }
+}
+
+@Suite struct ADLRankingReuseTests {
+  /// Two longs (1 BTC each, Pb 90 000) gap to 85 000 in one batch with an empty fund: both
+  /// go to ADL against the same ranking. Shorts at mark 85 000:
+  /// S1 1 BTC @ 95 000, margin 50 000: score 10 000/95 000 × 85 000/60 000 = 0.149;
+  /// S2 1.5 BTC @ 100 000, margin 30 000 (Pb 120 000): 0.15 × 85 000/35 000 = 0.364 (top).
+  /// Event 1 takes 1 of S2's 1.5 (S2 keeps 1/3 of its size and its rank); event 2 takes
+  /// S2's last 0.5 and 0.5 of S1. Three hits, two events, S1 keeps half.
+  @Test func partialCounterpartyKeepsItsRankAcrossEvents() throws {
+    let positions = [
+      long(1, at: 100_000, margin: 10_000, account: "L1"), long(1, at: 100_000, margin: 10_000, account: "L2"),
+      short(1, at: 95_000, margin: 50_000, account: "S1"), short(1.5, at: 100_000, margin: 30_000, account: "S2"),
+    ]
+    let sim = try makeSimulator(
+      prices: [[100_000], [85_000]], positions: positions, rules: [noImpact()], fund: FundRules(balance: 0))
+    let ws = sim.makeWorkspace()
+    let o = sim.simulate(path: 0, workspace: ws)
+    #expect(o.adlEvents == 2)
+    #expect(o.adlPositionsHit == 3)
+    #expect(close(o.adlNotional, 2 * 90_000))
+    let shorts = sim.ladders.shorts[0]
+    let left = Dictionary(
+      uniqueKeysWithValues: (0..<shorts.count).map {
+        (sim.exchange.positions[shorts.positionIndex[$0]].account, ws.remaining[shorts.stateOffset + $0])
+      })
+    #expect(left["S2"] == 0)
+    #expect(close(left["S1"] ?? -1, 0.5))
+    #expect(abs(conservationGap(o, initialFund: 0)) < 1e-9)
+  }
+}
