@@ -1,5 +1,5 @@
 /// One market's price dynamics: initial price, annualised volatility, drift and return
-/// model (DESIGN §4).
+/// model (docs/MODEL.md, "Price paths").
 public struct MarketModel: Sendable, Equatable, Codable {
   /// Ticker, e.g. `BTC`; unique within a scenario.
   public var symbol: String

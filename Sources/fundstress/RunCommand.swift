@@ -5,7 +5,7 @@ import FundSimulation
 import PricePaths
 import ScenarioFiles
 
-/// `fundstress run`: simulate the scenario and write the report set of DESIGN §7.
+/// `fundstress run`: simulate the scenario and write the report set of docs/REPORTS.md.
 struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",

@@ -4,7 +4,7 @@ import Testing
 @testable import FundSimulation
 
 /// Money is conserved on every path: what liquidated traders give up equals what the fund,
-/// the vault and the ADL counterparties receive (DESIGN: "Correct money").
+/// the vault and the ADL counterparties receive (docs/MODEL.md, "Money").
 @Suite struct ConservationTests {
   static let cases: [(WaterfallMechanic, ADLRanking, Double?)] = [
     (.marketClose, .pnlLeverage, nil), (.marketClose, .proRata, 0.01), (.takeover, .pnlLeverage, nil),

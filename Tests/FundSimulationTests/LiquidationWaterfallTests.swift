@@ -2,7 +2,7 @@ import Testing
 
 @testable import FundSimulation
 
-/// Hand-computed cases of DESIGN §2, each with its arithmetic.
+/// Hand-computed cases of docs/MODEL.md, "Waterfall" and "ADL", each with its arithmetic.
 @Suite struct LiquidationWaterfallTests {
   /// Long 1 BTC at 100 000, margin 10 000, m = 1.25%: Pl = 91 139.24. The price falls to
   /// 91 000, no impact, so the fill is 91 000 and R = 10 000 + (91 000 − 100 000) = 1 000.

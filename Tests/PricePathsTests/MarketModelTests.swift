@@ -48,7 +48,7 @@ struct MarketModelTests {
     #expect(error?.key == "markets[0].drift")
   }
 
-  // Expected: Student-t needs ν > 2 for a finite variance (DESIGN §4), in both models that
+  // Expected: Student-t needs ν > 2 for a finite variance (docs/MODEL.md, "Price paths"), in both models that
   // carry a dof.
   @Test(arguments: [2.0, 1.5, 0.0, -3.0, Double.nan, Double.infinity])
   func dofAtMostTwoNamesTheKey(dof: Double) {
