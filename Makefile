@@ -34,7 +34,8 @@ format:
 bench: deps
 	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
 
-# fundstress against the numpy peers on identical work (needs ../shared/peers).
+# fundstress against the numpy peers on identical work. The peers are an external benchmark,
+# not part of fundstress: PEERS_DIR names their folder (default ../shared/peers).
 compare: build
 	scripts/compare_paths.sh
 	scripts/compare_cascade.py

@@ -5,7 +5,7 @@
 #   PATHS=20000 REPEATS=5 scripts/compare_paths.sh
 #
 # Work: the peer's built-in universe (BTC/ETH/SOL/DOGE at 60000/3000/150/0.15, vols
-# 0.60/0.75/1.00/1.20, the correlations of shared/peers/README.md), 1440 one-minute gbm
+# 0.60/0.75/1.00/1.20, the correlations of the peers' README), 1440 one-minute gbm
 # steps, zero drift, seed 12345.
 #   A  = python3 $PEERS_DIR/numpy_paths.py --paths N --workers K   (log-prices and prices)
 #   B  = Benchmarks PathThroughput --paths N --threads K           (log-prices: what the fund

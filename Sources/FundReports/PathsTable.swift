@@ -2,7 +2,7 @@ import FundSimulation
 
 /// `paths.csv`: one row per path, streamed by the caller chunk by chunk.
 ///
-/// Columns (DESIGN §7, then extensions): `path, min_fund, final_fund, depleted,
+/// Columns (the eleven of docs/REPORTS.md, then extensions): `path, min_fund, final_fund, depleted,
 /// depletion_step, liquidations, liquidated_notional, shortfall, adl_events, adl_notional,
 /// max_cascade_rounds, bad_debt, fund_inflow, vault_inflow, adl_positions, round_cap_hits`.
 /// `depleted` is `1`/`0`; `depletion_step` is empty for a path never depleted. Numbers

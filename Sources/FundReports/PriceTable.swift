@@ -39,6 +39,20 @@ public enum PriceTable {
     }
   }
 
+  /// The first kept step (then market) whose price is not finite — `exp` of a log-price
+  /// beyond 709.78 overflows to `inf` — or `nil` when every price the rows would hold is a
+  /// number.
+  ///
+  /// - Complexity: O(kept steps × markets).
+  public static func firstNonFinitePrice(workspace: PathWorkspace, every: Int) -> (step: Int, market: Int)? {
+    for step in keptSteps(steps: workspace.steps, every: every) {
+      for market in 0..<workspace.markets where !workspace.price(step: step, market: market).isFinite {
+        return (step, market)
+      }
+    }
+    return nil
+  }
+
   /// Appends the rows of one path to a string.
   public static func appendRows(path: Int, workspace: PathWorkspace, every: Int, to text: inout String) {
     var bytes: [UInt8] = []

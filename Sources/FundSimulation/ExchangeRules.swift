@@ -1,6 +1,6 @@
 import PricePaths
 
-/// Margin and liquidity of one market (DESIGN §5).
+/// Margin and liquidity of one market (docs/MODEL.md, "A step" and "Cascade").
 public struct MarketRules: Sendable, Equatable, Codable {
   /// Maintenance-margin rate `m`, a fraction of notional (0.005 = 0.5%).
   public var maintenanceMargin: Double
@@ -61,7 +61,7 @@ public struct MarketRules: Sendable, Equatable, Codable {
   }
 }
 
-/// Which documented liquidation mechanic the waterfall follows (DESIGN §2).
+/// Which documented liquidation mechanic the waterfall follows (docs/MODEL.md, "Waterfall").
 public enum WaterfallMechanic: String, Sendable, Equatable, Codable, CaseIterable {
   /// Close into the book; residual to fund and vault; shortfall paid by the fund (Defx).
   case marketClose = "market-close"
@@ -128,7 +128,7 @@ public struct FundRules: Sendable, Equatable, Codable {
   }
 }
 
-/// How ADL picks the positions it closes (DESIGN §2).
+/// How ADL picks the positions it closes (docs/MODEL.md, "ADL").
 public enum ADLRanking: String, Sendable, Equatable, Codable, CaseIterable {
   /// Profitable opposite positions by PnL% × effective leverage, highest first
   /// (BitMEX, Binance, Bybit, OKX).

@@ -4,7 +4,7 @@
 /// For rungs `a ..< b`: `Σq = size[b] − size[a]`, `ΣM = margin[b] − margin[a]` and
 /// `Σ q·(E − E₀) = offsetNotional[b] − offsetNotional[a]`, with `E₀` a reference price of
 /// the ladder (its size-weighted mean entry price). The residual of the run closed at one
-/// fill price `F` (DESIGN §2, market close) is then
+/// fill price `F` (docs/MODEL.md, "Waterfall, market close") is then
 ///
 ///     Σ Rᵢ = Σ (Mᵢ + s·qᵢ·(F − Eᵢ)) = ΣM + s·((F − E₀)·Σq − Σ q·(E − E₀)).
 ///

@@ -9,7 +9,8 @@ public enum Side: Int8, Sendable, Codable, CaseIterable {
   public var name: String { self == .long ? "long" : "short" }
 }
 
-/// An isolated-margin position in a linear, margin-currency-settled perpetual (DESIGN §3).
+/// An isolated-margin position in a linear, margin-currency-settled perpetual (docs/MODEL.md,
+/// "Positions and prices").
 public struct Position: Sendable, Equatable, Codable {
   /// The account that holds it (free text from the positions file).
   public var account: String
@@ -61,7 +62,7 @@ public func bankruptcyPrice(side: Side, entryPrice: Double, margin: Double, size
 }
 
 /// Liquidation price, where equity equals the maintenance requirement `m·q·P`:
-/// long `Pl = Pb/(1 − m)`, short `Pl = Pb/(1 + m)` (DESIGN §3).
+/// long `Pl = Pb/(1 − m)`, short `Pl = Pb/(1 + m)` (docs/MODEL.md, "Positions and prices").
 ///
 /// Check (Hyperliquid's documented example): long 1 BTC at 100 000 with margin 10 000 and
 /// `m = 1.25%`: `Pb = 90 000`, `Pl = 90 000 / 0.9875 = 91 139.24`.

@@ -1,5 +1,5 @@
 /// One market's price dynamics: initial price, annualised volatility, drift and return
-/// model (DESIGN §4).
+/// model (docs/MODEL.md, "Price paths").
 public struct MarketModel: Sendable, Equatable, Codable {
   /// Ticker, e.g. `BTC`; unique within a scenario.
   public var symbol: String
@@ -23,6 +23,12 @@ public struct MarketModel: Sendable, Equatable, Codable {
     self.returns = returns
   }
 
+  /// The largest initial price a market may have, `10¹⁸` in the margin currency: the bound
+  /// on money amounts (`FundSimulation.MoneyLimit`). A replay then moves it at most
+  /// `10⁹`-fold, to `10²⁷`, and `Double` (up to `1.8·10³⁰⁸`) holds every price a file or the
+  /// report would show.
+  public static let largestPrice = 1.0e18
+
   /// Symbols that would repeat a column name of the price files (`path,step,<symbol>,…`),
   /// compared in lower case.
   public static let reservedSymbols: Set<String> = ["path", "step"]
@@ -41,9 +47,9 @@ public struct MarketModel: Sendable, Equatable, Codable {
         key: "\(key).symbol", problem: "is '\(symbol)', the name of a column of the price files",
         fix: "rename the market: price files (replay, `fundstress paths`) already have 'path' and 'step' columns")
     }
-    guard price.isFinite, price > 0 else {
+    guard price.isFinite, price > 0, price <= Self.largestPrice else {
       throw ModelInputError(
-        key: "\(key).price", problem: "is \(price)", fix: "give a positive, finite price")
+        key: "\(key).price", problem: "is \(price)", fix: "give a positive price of at most 1.0e18")
     }
     guard volatility.isFinite, volatility >= 0, volatility < 50 else {
       throw ModelInputError(

@@ -1,5 +1,5 @@
 /// A fixed price path per market, replayed identically on every Monte Carlo path
-/// (DESIGN §4, `replay: FILE`).
+/// (docs/MODEL.md, "Price paths"; `replay: FILE`).
 ///
 /// The file's moves are applied to the scenario's initial prices:
 /// `Pᵢ(t) = priceᵢ · fileᵢ(t) / fileᵢ(0)`. A historical crash thus runs through today's

@@ -1,4 +1,4 @@
-/// How one market's log-returns are generated (DESIGN §4).
+/// How one market's log-returns are generated (docs/MODEL.md, "Price paths").
 public enum ReturnModel: Sendable, Equatable, Codable {
   /// Geometric Brownian motion: `(μ − σ²/2)Δt + σ√Δt·Z`.
   case gbm

@@ -122,7 +122,8 @@ let defaultScenarioYAML = """
   # One-factor matrix rho_ij = a_i * a_j with loadings BTC .92, ETH .89, SOL .86, XRP .82,
   # DOGE .82, LINK .81, AVAX .80, SUI .77 (positive definite; smallest eigenvalue 0.171).
   # Hourly returns Nov 2024 - Feb 2025 show pairwise correlations of 0.58-0.80, BTC-ETH 0.76
-  # (shared/data/README.md); minute returns in a sell-off sit at the upper end.
+  # (data/README.md in the fundstress sources); minute returns in a sell-off sit at
+  # the upper end.
   # Leave it out for uncorrelated markets. A matrix that is not positive definite is refused
   # with its smallest eigenvalue unless `correlation_repair: nearest` (default none) asks
   # for the nearest correlation matrix.

@@ -5,7 +5,7 @@ import FundSimulation
 /// ```yaml
 /// fund:
 ///   balance: 1.0e7              # margin currency
-///   waterfall: market-close     # or takeover (DESIGN §2)
+///   waterfall: market-close     # or takeover (docs/MODEL.md, "Waterfall")
 ///   fund_share: 1.0             # share of the liquidation penalty to the fund (rest: vault)
 ///   fee_cap: null               # optional cap on the penalty, rate of fill notional (dYdX 0.015)
 ///   takeover_subsidy: 0.25      # takeover: max share of the fund one round of takeovers may spend

@@ -2,7 +2,7 @@ import Foundation
 import FundSimulation
 import PricePaths
 
-/// Reads a positions CSV (DESIGN §6): one isolated-margin position per row.
+/// Reads a positions CSV (README, "Scenario reference"): one isolated-margin position per row.
 ///
 /// ```
 /// account,market,side,size,entry_price,margin

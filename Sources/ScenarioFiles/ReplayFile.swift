@@ -1,7 +1,7 @@
 import Foundation
 import PricePaths
 
-/// Reads a replay CSV (DESIGN §4): a fixed price path that every Monte Carlo path follows.
+/// Reads a replay CSV (docs/MODEL.md, "Price paths"): a fixed price path that every Monte Carlo path follows.
 ///
 /// ```
 /// step,BTC,ETH

@@ -2,7 +2,7 @@ import Foundation
 import FundSimulation
 import PricePaths
 
-/// Loads scenario files (DESIGN §6) into validated ``Scenario`` values.
+/// Loads scenario files (README, "Scenario reference") into validated ``Scenario`` values.
 ///
 /// Reading happens in three stages, each refusing bad input with a one-line
 /// ``ScenarioError`` that names the file, the line and the key:

@@ -1,5 +1,5 @@
 /// "Did you mean …?" for misspelt keys, enum values and market symbols.
-enum Suggestion {
+public enum Suggestion {
   /// The edit distance between `a` and `b` (optimal string alignment): the fewest
   /// single-character insertions, deletions, substitutions and swaps of two neighbouring
   /// characters that turn one into the other (`depht` → `depth` is 1).
@@ -30,7 +30,7 @@ enum Suggestion {
   /// Case, `_` and `-` are ignored first (`maintenanceMargin` → `maintenance_margin`,
   /// `btc` → `BTC`); otherwise the nearest candidate within an edit distance of about a
   /// third of the word's length (at least 1, at most 3) is taken.
-  static func closest(to word: String, among candidates: [String]) -> String? {
+  public static func closest(to word: String, among candidates: [String]) -> String? {
     func normalised(_ s: String) -> String { s.lowercased().filter { $0 != "_" && $0 != "-" } }
     let target = normalised(word)
     if let same = candidates.first(where: { normalised($0) == target }) { return same }

@@ -37,8 +37,10 @@ struct YAMLValue {
 
   /// The root of a YAML document (Yams `compose`), or `nil` for an empty document.
   ///
-  /// - Throws: ``ScenarioError`` for malformed YAML, at the line and column Yams reports.
+  /// - Throws: ``ScenarioError`` for malformed YAML, at the line and column Yams reports,
+  ///   and for aliases that could not be composed in reasonable time (``YAMLAliasGuard``).
   static func root(yaml: String, document: YAMLDocument) throws -> YAMLValue? {
+    try YAMLAliasGuard.check(yaml: yaml, file: document.file)
     let node: Node?
     do {
       node = try Yams.compose(yaml: yaml)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ScenarioFiles
 
 /// Runs `body`, printing any error other than an exit code as one line on standard error
 /// (`fundstress: error: …`) and exiting with status 1.
@@ -37,8 +38,14 @@ enum OneLineError {
 
 extension Fundstress {
   /// Parses and runs the command like ArgumentParser's own `main()`, except that an error
-  /// is printed as one line (help and `--version` are printed as usual).
+  /// is printed as one line (help and `--version` are printed as usual), and a misspelt
+  /// command (`fundstress rnu --paths 40`) is named as such rather than reported as an
+  /// unknown option of the root command.
   static func main() {
+    if let (message, hint) = UnknownCommand.error(in: Array(CommandLine.arguments.dropFirst())) {
+      FileHandle.standardError.write(Data(OneLineError.line(message, hint: hint).utf8))
+      Foundation.exit(ExitCode.validationFailure.rawValue)
+    }
     do {
       var command = try parseAsRoot()
       try command.run()
@@ -50,5 +57,39 @@ extension Fundstress {
       FileHandle.standardError.write(Data(OneLineError.line(message, hint: hint).utf8))
       Foundation.exit(code.rawValue)
     }
+  }
+}
+
+/// A word where a command is expected that names none (`fundstress rnu`, `fundstress
+/// scenario chek`): ArgumentParser would report the first option after it as unknown.
+enum UnknownCommand {
+  /// The message and the `--help` to read when the words leading `arguments` do not name a
+  /// command of `Fundstress`, else `nil`.
+  ///
+  /// The words are followed down the command tree while each names a subcommand; the first
+  /// one that does not, where a command with subcommands expects one (`fundstress`,
+  /// `fundstress scenario`), is the unknown command. An option (`--help`, `--version`) ends
+  /// the walk.
+  static func error(
+    in arguments: [String], root: ParsableCommand.Type = Fundstress.self
+  ) -> (message: String, hint: String)? {
+    var command = root
+    var path = [root.configuration.commandName ?? "fundstress"]
+    for word in arguments {
+      let subcommands = command.configuration.subcommands
+      guard !subcommands.isEmpty, !word.hasPrefix("-") else { return nil }
+      let names = subcommands.compactMap { $0.configuration.commandName }
+      if let next = subcommands.first(where: { $0.configuration.commandName == word }) {
+        command = next
+        path.append(word)
+        continue
+      }
+      if word == "help" { return nil }  // ArgumentParser's own `help` command
+      let fix =
+        Suggestion.closest(to: word, among: names).map { "did you mean '\($0)'?" }
+        ?? "the commands are \(names.joined(separator: ", "))"
+      return ("unknown command '\(word)'; \(fix)", (path + ["--help"]).joined(separator: " "))
+    }
+    return nil
   }
 }

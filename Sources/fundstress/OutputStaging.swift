@@ -6,8 +6,8 @@ import FundReports
 /// when complete, so a failed or interrupted run never leaves a partial folder or file.
 ///
 /// Ctrl-C (SIGINT), SIGTERM or SIGHUP (a closed terminal) removes the staging copy and
-/// exits with status 130. An
-/// existing destination folder is replaced only when it holds nothing but a fundstress
+/// exits with status 128 + the signal's number, the shell's convention: 130 for SIGINT,
+/// 143 for SIGTERM, 129 for SIGHUP. An existing destination folder is replaced only when it holds nothing but a fundstress
 /// report: `--out .` or a folder of other files is refused rather than wiped.
 final class OutputStaging: @unchecked Sendable {
   let destination: URL
@@ -27,7 +27,9 @@ final class OutputStaging: @unchecked Sendable {
   /// Prepares a staging folder (or file path) next to `destination`, creating missing
   /// parent folders.
   ///
-  /// - Throws: ``CommandLineError`` naming the path when it cannot be written.
+  /// - Throws: ``CommandLineError`` naming the path when it cannot be written, or when
+  ///   something other than an earlier output of the same kind is there (see
+  ///   ``replaceable(_:isDirectory:)``).
   init(destination: URL, isDirectory: Bool) throws {
     self.destination = destination.standardizedFileURL
     self.isDirectory = isDirectory
@@ -35,13 +37,8 @@ final class OutputStaging: @unchecked Sendable {
     let name = self.destination.lastPathComponent
     staging = parent.appendingPathComponent(".\(name).partial-\(ProcessInfo.processInfo.processIdentifier)")
     let manager = FileManager.default
-    var isFolder: ObjCBool = false
-    if manager.fileExists(atPath: self.destination.path, isDirectory: &isFolder), isFolder.boolValue != isDirectory {
-      throw CommandLineError(
-        "\(self.destination.path): exists and is \(isFolder.boolValue ? "a folder" : "a file"); choose another output path"
-      )
-    }
-    if isDirectory, isFolder.boolValue {
+    let existing = try Self.replaceable(self.destination.path, isDirectory: isDirectory)
+    if isDirectory, existing {
       let foreign = ((try? manager.contentsOfDirectory(atPath: self.destination.path)) ?? [])
         .filter { !Self.reportFiles.contains($0) }.sorted()
       let here = URL(fileURLWithPath: manager.currentDirectoryPath).resolvingSymlinksInPath().path
@@ -66,6 +63,37 @@ final class OutputStaging: @unchecked Sendable {
         "\(self.destination.path): cannot be written (\(Self.reason(error))); choose a writable output path")
     }
     installInterruptCleanup()
+  }
+
+  /// Whether something is at `path` that the output may replace: nothing (`false`), a
+  /// regular file for a file output or a real folder for a folder output (`true`).
+  ///
+  /// A symbolic link (even to a file or folder of the right kind), a device, a FIFO or a
+  /// socket is never replaced: a rename would put a regular file where `/dev/null` was, or
+  /// the report where the link was, and writing through the link would change its target.
+  ///
+  /// - Throws: ``CommandLineError`` naming what is there and what to give instead.
+  static func replaceable(_ path: String, isDirectory: Bool) throws -> Bool {
+    // attributesOfItem does not follow a symbolic link at the end of the path (lstat).
+    guard let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType else {
+      return false
+    }
+    let orStandardOutput = isDirectory ? "" : " (or - for standard output)"
+    switch type {
+    case .typeRegular where !isDirectory, .typeDirectory where isDirectory:
+      return true
+    case .typeRegular, .typeDirectory:
+      throw CommandLineError(
+        "\(path): exists and is \(type == .typeDirectory ? "a folder" : "a file"); choose another output path")
+    case .typeSymbolicLink:
+      throw CommandLineError(
+        "\(path): is a symbolic link, which fundstress neither replaces nor writes through; give the path of its "
+          + "target or a new path\(orStandardOutput)")
+    default:
+      throw CommandLineError(
+        "\(path): is a device or other special file, which fundstress never replaces; give the path of a "
+          + "regular \(isDirectory ? "folder" : "file")\(orStandardOutput)")
+    }
   }
 
   /// Moves the finished output into place, replacing an earlier one.
@@ -107,7 +135,7 @@ final class OutputStaging: @unchecked Sendable {
         lock.lock()
         try? FileManager.default.removeItem(atPath: path)
         FileHandle.standardError.write(Data("fundstress: interrupted; no output written\n".utf8))
-        _exit(130)
+        _exit(128 + sig)
       }
       source.resume()
       signalSources.append(source)

@@ -5,7 +5,7 @@ import FundSimulation
 import PricePaths
 import ScenarioFiles
 
-/// `fundstress run`: simulate the scenario and write the report set of DESIGN §7.
+/// `fundstress run`: simulate the scenario and write the report set of docs/REPORTS.md.
 struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
@@ -20,7 +20,10 @@ struct RunCommand: ParsableCommand {
 
   @OptionGroup var simulation: SimulationOptions
 
-  @Option(help: "Output folder (replaced when the run completes).")
+  @Option(
+    help: ArgumentHelp(
+      "Output folder (replaced when the run completes).",
+      discussion: "Only an earlier report folder is replaced; a symbolic link or a folder of other files is refused."))
   var out: String = "reports/latest"
 
   @Option(
@@ -34,19 +37,23 @@ struct RunCommand: ParsableCommand {
   var quiet = false
 
   func validate() throws {
+    guard out != PathsCommand.standardOutput else {
+      throw ValidationError(
+        "--out is -, but run writes a folder of files; give a folder path, e.g. --out reports/latest")
+    }
     let memory = ProcessInfo.processInfo.physicalMemory
     let largest = RunStatistics.largestRun(memoryBytes: memory)
     guard simulation.paths <= largest else {
       let gigabytes = { (bytes: Double) in
         bytes >= 1e9 ? String(format: "%.1f GB", bytes / 1e9) : String(format: "%.0f MB", bytes / 1e6)
       }
-      throw CommandLineError(
+      throw ValidationError(
         "--paths is \(simulation.paths): its per-path values (\(RunStatistics.bytesPerPath) bytes a path, for exact "
           + "quantiles) need \(gigabytes(Double(simulation.paths) * Double(RunStatistics.bytesPerPath))) of this machine's "
           + "\(gigabytes(Double(memory))); give at most --paths \(largest)")
     }
     for text in failIf {
-      do { _ = try FailCondition(parsing: text) } catch { throw CommandLineError("\(error)") }
+      do { _ = try FailCondition(parsing: text) } catch { throw ValidationError("\(error)") }
     }
   }
 

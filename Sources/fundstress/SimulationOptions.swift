@@ -19,15 +19,16 @@ struct SimulationOptions: ParsableArguments {
   @Option(parsing: .unconditional, help: "Worker threads (default: all cores). Results do not depend on it.")
   var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
+  /// Out-of-range counts are usage errors (exit status 64), like a malformed option.
   func validate() throws {
     guard paths >= 1 else {
-      throw CommandLineError("--paths is \(paths); give at least 1 path, e.g. --paths 10000")
+      throw ValidationError("--paths is \(paths); give at least 1 path, e.g. --paths 10000")
     }
     guard paths <= 1_000_000_000 else {
-      throw CommandLineError("--paths is \(paths); give at most 1000000000 paths per run (split larger runs)")
+      throw ValidationError("--paths is \(paths); give at most 1000000000 paths per run (split larger runs)")
     }
     guard (1...1024).contains(threads) else {
-      throw CommandLineError("--threads is \(threads); give between 1 and 1024 threads")
+      throw ValidationError("--threads is \(threads); give between 1 and 1024 threads")
     }
   }
 

@@ -3,7 +3,7 @@ import Testing
 @testable import FundSimulation
 
 @Suite struct PositionTests {
-  /// Hyperliquid's documented example (DESIGN §3): long 1 BTC at 100 000 with margin 10 000
+  /// Hyperliquid's documented example (docs/MODEL.md, "Positions and prices"): long 1 BTC at 100 000 with margin 10 000
   /// and m = 1.25%: Pb = 100 000 − 10 000/1 = 90 000; Pl = 90 000/(1 − 0.0125) = 91 139.24.
   @Test func hyperliquidExample() {
     let p = long(1, at: 100_000, margin: 10_000)

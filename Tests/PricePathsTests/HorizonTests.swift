@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Horizon")
 struct HorizonTests {
-  // Expected: DESIGN §4, a year is 365 days of 24 h, so one minute is 1/525 600 of a year,
+  // Expected: docs/MODEL.md, "Price paths", a year is 365 days of 24 h, so one minute is 1/525 600 of a year,
   // 1/1440 of a day, and 1440 one-minute steps are 24 hours.
   @Test func timeUnits() {
     let h = Horizon(steps: 1440, stepSeconds: 60)

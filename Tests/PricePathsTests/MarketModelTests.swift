@@ -20,10 +20,18 @@ struct MarketModelTests {
     #expect((try? MarketModel(symbol: symbol + "1", price: 1, volatility: 0.5).validate(index: 1)) != nil)
   }
 
-  @Test(arguments: [0.0, -1.0, Double.nan, Double.infinity])
+  @Test(arguments: [0.0, -1.0, Double.nan, Double.infinity, 1.7e308, 1.0e300, 1.0000001e18])
   func badPriceNamesTheKey(price: Double) {
     let error = modelInputError { try MarketModel(symbol: "BTC", price: price, volatility: 0.5).validate(index: 0) }
     #expect(error?.key == "markets[0].price")
+  }
+
+  @Test func pricesAreBoundedLikeMoney() throws {
+    // 10¹⁸, the bound on money amounts (FundSimulation.MoneyLimit), is accepted; a replay's
+    // 10⁹-fold move then reaches 10²⁷, far below Double's 1.8·10³⁰⁸.
+    try MarketModel(symbol: "BTC", price: 1.0e18, volatility: 0.5).validate(index: 0)
+    let error = modelInputError { try MarketModel(symbol: "BTC", price: 2.0e18, volatility: 0.5).validate(index: 0) }
+    #expect(error?.fix == "give a positive price of at most 1.0e18")
   }
 
   @Test(arguments: [-0.01, Double.nan, Double.infinity, 50.0])
@@ -40,7 +48,7 @@ struct MarketModelTests {
     #expect(error?.key == "markets[0].drift")
   }
 
-  // Expected: Student-t needs ν > 2 for a finite variance (DESIGN §4), in both models that
+  // Expected: Student-t needs ν > 2 for a finite variance (docs/MODEL.md, "Price paths"), in both models that
   // carry a dof.
   @Test(arguments: [2.0, 1.5, 0.0, -3.0, Double.nan, Double.infinity])
   func dofAtMostTwoNamesTheKey(dof: Double) {

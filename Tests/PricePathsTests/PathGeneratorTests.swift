@@ -72,7 +72,7 @@ struct PathGeneratorTests {
 
   // MARK: - Drift
 
-  // Expected: DESIGN §4, log-returns (μ − σ²/2)Δt + σ√Δt·Z, so the final log-return after
+  // Expected: docs/MODEL.md, "Price paths", log-returns (μ − σ²/2)Δt + σ√Δt·Z, so the final log-return after
   // T years is N((μ − σ²/2)T, σ²T): mean within 4 SE, SE = σ√T/√P. And the price itself has
   // E[P(T)] = P(0)·e^{μT} (the meaning of μ as expected return), with
   // SD(P(T)) = P(0)·e^{μT}·√(e^{σ²T} − 1), so its mean is within 4·that/√P.
@@ -134,7 +134,7 @@ struct PathGeneratorTests {
     return (6 / (nu - 4), mu8 - 4 * mu6 * mu4 + 4 * mu4 * mu4 * mu4 - mu4 * mu4, mu4)
   }
 
-  // Expected: DESIGN §4, Student-t shocks have unit variance, and a unit-variance t with
+  // Expected: docs/MODEL.md, "Price paths", Student-t shocks have unit variance, and a unit-variance t with
   // ν = 10 has excess kurtosis 6/(ν − 4) = 1. Standardised shocks z = (r − (μ − σ²/2)Δt)/(σ√Δt)
   // of 500 paths × 1000 steps (n = 500 000):
   // * variance 1 within 4 SE, SE = √((μ4 − 1)/n) = √(3/n);
@@ -176,7 +176,7 @@ struct PathGeneratorTests {
       .map { $0.map { $0 - drift } }
   }
 
-  // Expected: DESIGN §4, the mixing variable is shared across markets in a step. Because
+  // Expected: docs/MODEL.md, "Price paths", the mixing variable is shared across markets in a step. Because
   // the Gaussian draws come from the same `diffusion` stream whatever the model
   // (RandomStreams: common random numbers across scenario variants), a Student-t shock is
   // exactly w_t times the gbm shock of the same seed, path and step, with ONE
@@ -267,7 +267,7 @@ struct PathGeneratorTests {
 
   // MARK: - Jumps
 
-  // Expected: DESIGN §4 / JumpFactor, crash jumps arrive as a Poisson process with λ per
+  // Expected: docs/MODEL.md, "Price paths" / JumpFactor, crash jumps arrive as a Poisson process with λ per
   // day and move market i by β_i·J. With zero volatility and J ≡ −4 (stdev 0: a huge,
   // unmistakable crash), a step's log-return is exactly d_i − 4β_i·k where k is the number
   // of jumps in the step and d_i = −λ·365·κ_i·Δt the Merton compensation, κ_i = e^{−4β_i} − 1.
@@ -362,7 +362,7 @@ struct PathGeneratorTests {
 
   // MARK: - Replay
 
-  // Expected: DESIGN §4 and ReplayPrices, every path follows the file exactly, its moves
+  // Expected: docs/MODEL.md, "Price paths", and ReplayPrices, every path follows the file exactly, its moves
   // applied to the scenario's initial prices: P_i(t) = price_i · file_i(t)/file_i(0);
   // when file_i(0) equals the scenario's price, P_i(t) = file_i(t). Relative tolerance
   // 1e-12 (one log and one exp). Columns are matched by symbol, whatever their order, and
@@ -457,7 +457,7 @@ struct PathGeneratorTests {
       jumps: JumpFactor(intensityPerDay: 3, mean: -0.05, stdev: 0.03))
   }
 
-  // Expected: DESIGN §4, a path's draws depend only on (seed, path index): path i
+  // Expected: docs/MODEL.md, "Price paths", a path's draws depend only on (seed, path index): path i
   // generated alone is bit-identical to path i generated after others, in any order, in a
   // workspace that held another path before.
   @Test func pathIsIndependentOfWhatWasGeneratedBefore() throws {
@@ -499,7 +499,7 @@ struct PathGeneratorTests {
     }
   }
 
-  // Expected: DESIGN §4, the draws do not depend on the thread count: paths generated
+  // Expected: docs/MODEL.md, "Price paths", the draws do not depend on the thread count: paths generated
   // concurrently on four tasks, each with its own workspace, equal the sequential ones.
   @Test func concurrentGenerationMatchesSequential() async throws {
     pinBLASToOneThread()

@@ -18,7 +18,7 @@ struct PathModelTests {
   }
 
   // Expected keys: every error names the key of the first problem (PathModel.init's doc and
-  // DESIGN §8).
+  // docs/REPORTS.md, "Bad input").
   @Test func unknownSymbolInReplayNamesTheColumn() throws {
     let replay = try ReplayPrices(
       symbols: ["BTC", "ETH", "XRP", "SOL", "DOGE"], rows: [[1, 1, 1, 1, 1], [2, 2, 2, 2, 2]])
@@ -51,7 +51,7 @@ struct PathModelTests {
     #expect(error?.key == "jumps")
   }
 
-  // Expected: DESIGN §4/§8 — the `jumps` model needs the `jumps` block. A market that
+  // Expected: docs/MODEL.md, "Price paths", and docs/REPORTS.md, "Bad input" — the `jumps` model needs the `jumps` block. A market that
   // declares the jumps model with loading 0 is still a jumps-model market with no crash
   // factor defined, and should be refused the same way.
   @Test func jumpsModelWithZeroBetaWithoutJumpsBlockNamesTheKey() {
@@ -200,7 +200,7 @@ struct PathModelTests {
     #expect(m.replay == nil)
   }
 
-  // Expected: DESIGN §4, the horizon of a replay is the file's length, and its columns are
+  // Expected: docs/MODEL.md, "Price paths", the horizon of a replay is the file's length, and its columns are
   // matched to the markets by symbol, whatever their order in the file.
   @Test func replaySetsTheHorizonAndReordersColumns() throws {
     let replay = try ReplayPrices(

@@ -3,7 +3,7 @@ import Testing
 
 @Suite("ReplayPrices")
 struct ReplayPricesTests {
-  // Expected: DESIGN §4, step 0 holds the initial prices and there is one row per step, so
+  // Expected: docs/MODEL.md, "Price paths", step 0 holds the initial prices and there is one row per step, so
   // 4 rows are 3 steps; prices are stored row-major.
   @Test func shapeAndLookup() throws {
     let replay = try ReplayPrices(symbols: ["BTC", "ETH"], rows: [[100, 10], [90, 9], [80, 8.5], [85, 8]])

@@ -5,7 +5,7 @@ import Testing
 @Suite("ReturnModel")
 struct ReturnModelTests {
   // Expected: the accessors as documented: dof of the diffusion, crash loading (0 without
-  // jumps) and the scenario names of DESIGN §4.
+  // jumps) and the scenario names of docs/MODEL.md, "Price paths".
   @Test func accessors() {
     #expect(ReturnModel.gbm.dof == nil)
     #expect(ReturnModel.gbm.jumpBeta == 0)

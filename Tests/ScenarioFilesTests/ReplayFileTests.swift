@@ -67,14 +67,16 @@ struct ReplayFileTests {
     expectMessage(readError("step,BTC\n0,1\n"), file: "crash.csv", contains: ["has 1 price rows"])
   }
 
-  static let crashFile = "/work/shared/data/crash-2025-02-03-1m.csv"
+  /// The crash file shipped in the repository's `data/` folder (see data/README.md).
+  static let crashFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("data/crash-2025-02-03-1m.csv")
 
-  @Test(
-    "the February 2025 crash file reads as 1440 steps",
-    .enabled(if: FileManager.default.fileExists(atPath: crashFile)))
+  @Test("the February 2025 crash file reads as 1440 steps")
   func realCrashFile() throws {
-    let replay = try ReplayFile.read(contentsOf: URL(fileURLWithPath: Self.crashFile))
+    // data/README.md: steps 0 (2025-02-02 12:00 UTC) to 1440 (a day of minutes later),
+    // columns step,BTC,ETH,SOL,XRP,DOGE,LINK,AVAX.
+    let replay = try ReplayFile.read(contentsOf: Self.crashFile)
     #expect(replay.steps == 1440)
-    #expect(replay.symbols.contains("BTC"))
+    #expect(replay.symbols == ["BTC", "ETH", "SOL", "XRP", "DOGE", "LINK", "AVAX"])
   }
 }

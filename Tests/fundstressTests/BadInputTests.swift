@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 
-/// Bad input (DESIGN §8): a one-line error naming the file and the place, a non-zero exit
-/// status, and no output folder (not even a staging folder).
+/// Bad input (README, "Exit status"; docs/MODEL.md, "Bad input"): a one-line error naming
+/// the file and the place, a non-zero exit status, and no output folder (not even a staging
+/// folder).
 @Suite struct BadInputTests {
   /// One bad input: the files to write into the scratch folder, the command line, and what
   /// the error must say.
@@ -12,8 +13,11 @@ import Testing
     /// is the fixture.
     var files: [String: String] = [:]
     var arguments: [String]
-    /// 1 for bad input, 64 for a command-line syntax error caught by ArgumentParser (both one line).
+    /// 1 for bad input, 64 for a command-line usage error: a malformed or out-of-range option
+    /// value, an unknown option or command (both one line).
     var status: Int32 = 1
+    /// The `--help` a usage error points to; `fundstress <first argument> --help` by default.
+    var help: String? = nil
     /// Substrings the (first) error line must contain: the file, the place, the key.
     var mentions: [String]
     /// Whether the scenario file is at fault (then `scenario check` and `paths` must refuse it too).
@@ -135,11 +139,56 @@ import Testing
       arguments: run(),
       mentions: ["scenario.yaml:", "book.synthetic.leverage", "leaves BTC", "give max at most 93.49×"],
       scenarioFault: true),
-    Case(name: "--paths 0", arguments: run(paths: "0"), mentions: ["--paths", "0"]),
-    Case(name: "--threads 0", arguments: run() + ["--threads", "0"], mentions: ["--threads"]),
+    Case(name: "--paths 0 (usage error)", arguments: run(paths: "0"), status: 64, mentions: ["--paths", "0"]),
     Case(
-      name: "--fail-if with an unknown metric", arguments: run() + ["--fail-if", "nonsense>1"], mentions: ["nonsense"]),
-    Case(name: "--fail-if without a number", arguments: run() + ["--fail-if", "depletion>lots"], mentions: ["lots"]),
+      name: "--threads 0 (usage error)", arguments: run() + ["--threads", "0"], status: 64, mentions: ["--threads"]),
+    Case(
+      name: "--fail-if with an unknown metric (usage error)", arguments: run() + ["--fail-if", "nonsense>1"],
+      status: 64, mentions: ["nonsense"]),
+    Case(
+      name: "--fail-if without a number (usage error)", arguments: run() + ["--fail-if", "depletion>lots"],
+      status: 64, mentions: ["lots"]),
+    Case(
+      name: "--fail-if with '=' (usage error)", arguments: run() + ["--fail-if", "depletion=0.01"], status: 64,
+      mentions: ["--fail-if", "depletion=0.01", ">="]),
+    Case(
+      name: "run --out - (usage error: run writes a folder)", arguments: run(out: "-"), status: 64,
+      mentions: ["--out", "folder"], out: "-"),
+    Case(
+      name: "misspelt command (usage error)", arguments: ["rnu", "--paths", "40"], status: 64, help: "fundstress",
+      mentions: ["unknown command 'rnu'", "did you mean 'run'?"]),
+    Case(
+      name: "misspelt scenario command (usage error)", arguments: ["scenario", "chek", "scenario.yaml"], status: 64,
+      help: "fundstress scenario", mentions: ["unknown command 'chek'", "did you mean 'check'?"]),
+    Case(
+      name: "unknown command without a close match (usage error)", arguments: ["simulate"], status: 64,
+      help: "fundstress", mentions: ["unknown command 'simulate'", "run, paths, scenario"]),
+    Case(
+      name: "YAML alias bomb as a mapping key (hung for hours)",
+      files: ["scenario.yaml": aliasBomb(use: "? *a10\n: 1\n")],
+      arguments: run(), mentions: ["scenario.yaml:", "aliases", "100000"], scenarioFault: true),
+    Case(
+      name: "YAML alias bomb as a value", files: ["scenario.yaml": aliasBomb(use: "name: *a10\n")],
+      arguments: run(), mentions: ["scenario.yaml:", "aliases", "100000"], scenarioFault: true),
+    Case(
+      name: "YAML alias of a list as a mapping key",
+      files: ["scenario.yaml": "unused: &c [1, 2]\n? *c\n: 1\n" + fixture],
+      arguments: run(), mentions: ["scenario.yaml:2:3:", "alias *c in a key"], scenarioFault: true),
+    Case(
+      name: "a price near the largest double",
+      files: ["scenario.yaml": btc("price: 90000", with: "price: 1.7e308")],
+      arguments: run(), mentions: ["scenario.yaml:", "markets[0].price", "1.7e+308", "at most 1.0e18"],
+      scenarioFault: true),
+    Case(
+      name: "a replay moving a 1e300 price a billion-fold (was inf in paths)",
+      files: [
+        "scenario.yaml": Fixture.replacing(
+          "horizon: {steps: \(Fixture.steps), step_seconds: 60}", with: "replay: crash.csv",
+          in: btc("price: 90000", with: "price: 1.0e300")),
+        "crash.csv": "step,BTC,ETH,SOL\n0,1,3000,150\n1,1000000000,3000,150\n",
+      ],
+      arguments: run(), mentions: ["scenario.yaml:", "markets[0].price", "1e+300", "at most 1.0e18"],
+      scenarioFault: true),
     Case(
       name: "--out under a regular file", files: ["scenario.yaml": fixture, "blocker": "not a folder\n"],
       arguments: run(out: "blocker/report"), mentions: ["blocker/report"], out: "blocker/report"),
@@ -152,14 +201,14 @@ import Testing
     Case(name: "unknown option (usage error)", arguments: run() + ["--pathz", "3"], status: 64, mentions: ["--pathz"]),
     // A negative count is read as the option's value (not as an unknown option "-1"), so
     // validation can say what is wrong with it.
-    Case(name: "--paths -1", arguments: run(paths: "-1"), mentions: ["--paths is -1", "at least 1"]),
-    Case(name: "--threads -2", arguments: run() + ["--threads", "-2"], mentions: ["--threads is -2"]),
+    Case(name: "--paths -1", arguments: run(paths: "-1"), status: 64, mentions: ["--paths is -1", "at least 1"]),
+    Case(name: "--threads -2", arguments: run() + ["--threads", "-2"], status: 64, mentions: ["--threads is -2"]),
     Case(
       name: "--seed -3 (usage error)", arguments: run() + ["--seed", "-3"], status: 64, mentions: ["--seed", "'-3'"]),
     Case(
       name: "paths --every -2",
       arguments: ["paths", "--scenario", "scenario.yaml", "--paths", "2", "--every", "-2", "--out", "prices.csv"],
-      mentions: ["--every is -2"], out: "prices.csv"),
+      status: 64, mentions: ["--every is -2"], out: "prices.csv"),
     Case(
       name: "paths with an unknown option (usage error)",
       arguments: ["paths", "--scenario", "scenario.yaml", "--evry", "2", "--out", "prices.csv"], status: 64,
@@ -172,6 +221,15 @@ import Testing
       "- symbol: BTC\n    price: 90000\n    volatility: 2.5\n    returns: {model: jumps, dof: 3, beta: 1.0}\n"
       + "    maintenance_margin: 0.01\n    depth: 2.0e6\n    max_leverage: 50\n"
     return Fixture.replacing(block, with: block.replacingOccurrences(of: old, with: new), in: text)
+  }
+
+  /// Ten nested anchors of nine aliases each (`*a10` stands for 9¹⁰ lists), then `use`.
+  static func aliasBomb(use: String) -> String {
+    var text = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+    for level in 1...10 {
+      text += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]\n"
+    }
+    return text + use
   }
 
   /// A calm scenario of `count` markets M0, M1, … with a synthetic book.
@@ -207,7 +265,8 @@ import Testing
     #expect(lines.first?.hasPrefix("fundstress: error: ") == true, "\(result)")
     if bad.status == 64 {
       // A usage error caught by ArgumentParser: its usage block is replaced by a pointer.
-      #expect(lines.first?.hasSuffix("(see 'fundstress \(bad.arguments[0]) --help')") == true, "\(result)")
+      let help = bad.help ?? "fundstress \(bad.arguments[0])"
+      #expect(lines.first?.hasSuffix("(see '\(help) --help')") == true, "\(result)")
     }
     let first = lines.first ?? ""
     for mention in bad.mentions {
@@ -263,7 +322,7 @@ import Testing
 
     let every = try await fundstress(
       ["paths", "--scenario", "scenario.yaml", "--paths", "2", "--every", "0", "--out", "p.csv"], in: scratch.url)
-    #expect(every.status == 1 && every.stderrLines.count == 1, "\(every)")
+    #expect(every.status == 64 && every.stderrLines.count == 1, "\(every)")
     #expect(every.stderr.contains("--every"))
 
     let folder = try await fundstress(
@@ -279,7 +338,7 @@ import Testing
     defer { scratch.remove() }
     try scratch.write("scenario.yaml", Self.fixture)
     let result = try await fundstress(Self.run() + ["--fail-if", "nonsense>1"], in: scratch.url)
-    #expect(result.status == 1)
+    #expect(result.status == 64)
     #expect(!result.stderr.contains("--fail-if --fail-if"), "\(result.stderr)")
     #expect(result.stderr.contains("--fail-if"), "\(result.stderr)")
   }

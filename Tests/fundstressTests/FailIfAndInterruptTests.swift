@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 /// `--fail-if` thresholds (exit 3 with the report written) and Ctrl-C (exit 130, nothing left).
+///
+/// Usage errors in `--fail-if` exit with 64: see BadInputTests.
 @Suite struct FailIfTests {
   @Test func aBreachedThresholdExitsWith3AndStillWritesTheReport() async throws {
     let scratch = try Scratch()
@@ -49,8 +51,9 @@ import Testing
 }
 
 @Suite struct InterruptTests {
-  /// Ctrl-C, `kill` or a closed terminal during a long run: exit status 130, no output
-  /// folder, no staging folder (SIGHUP used to leave the staging folder behind).
+  /// Ctrl-C, `kill` or a closed terminal during a long run: exit status 128 + the signal's
+  /// number as shells report it (130 SIGINT, 143 SIGTERM, 129 SIGHUP; SIGTERM used to exit
+  /// 130), no output folder, no staging folder (SIGHUP used to leave the staging folder behind).
   @Test(.timeLimit(.minutes(3)), arguments: [SIGINT, SIGTERM, SIGHUP])
   func anInterruptLeavesNoOutputBehind(signal: Int32) async throws {
     let scratch = try Scratch()
@@ -72,7 +75,8 @@ import Testing
     running.interrupt(with: signal)
     let result = await running.result()
 
-    #expect(!result.signaled && result.status == 130, "\(result)")
+    #expect(!result.signaled && result.status == 128 + signal, "\(result)")
+    #expect([SIGINT: 130, SIGTERM: 143, SIGHUP: 129][signal] == result.status, "\(result)")
     #expect(result.stderrLines.count == 1 && result.stderr.contains("interrupted"), "\(result)")
     #expect(!scratch.exists("reports/out"), "an output folder was left behind")
     #expect(scratch.stagingLeftovers("reports").isEmpty, "staging leftovers: \(scratch.entries("reports"))")

@@ -37,7 +37,7 @@ import Testing
   }
 
   @Test func step0IsWrittenExactlyAsTheScenarioPrice() async throws {
-    // DESIGN §4: a replay file's step 0 holds the initial prices, and PriceTable promises
+    // docs/MODEL.md, "Price paths": a replay file's step 0 holds the initial prices, and PriceTable promises
     // that path 0 of this file is a valid replay. Prices go through exp(log(p)), which
     // turns 90000 into 89999.99999999997.
     let scratch = try Scratch()

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Randomness is keyed by (seed, path): outputs do not depend on the thread count, and the
-/// seed changes the paths (DESIGN §4).
+/// seed changes the paths (docs/REPORTS.md, "Reproducibility").
 @Suite struct ReproducibilityTests {
   /// More paths than one chunk of the parallel driver, so two threads really interleave.
   static let paths = 300

@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 
-/// `fundstress run` writes the report set of DESIGN §7, and its files agree with each other.
+/// `fundstress run` writes the report set of docs/REPORTS.md, and its files agree with each other.
 @Suite struct RunOutputTests {
   static let paths = 200
 
-  /// The metrics DESIGN §7 promises in `summary.csv`.
+  /// The metrics docs/REPORTS.md promises in `summary.csv`.
   static let requiredMetrics = [
     "depletion_probability", "adl_probability", "adl_events_mean", "adl_notional_mean", "fund_loss_var_95",
     "fund_loss_var_99", "fund_loss_var_99_9", "fund_loss_es_95", "fund_loss_es_99", "fund_loss_es_99_9",

@@ -9,7 +9,7 @@ import Testing
     let printed = try await fundstress(["scenario", "default"], in: scratch.url)
     try #require(printed.status == 0, "\(printed)")
     #expect(printed.stderr.isEmpty)
-    // A commented YAML file to start from, with every top-level block of DESIGN §6.
+    // A commented YAML file to start from, with every top-level block of the README's "Scenario reference".
     #expect(printed.stdout.hasPrefix("#"))
     for key in ["name:", "seed:", "horizon:", "markets:", "correlation:", "book:", "fund:", "adl:"] {
       #expect(printed.stdout.contains("\n\(key)"), "the default scenario has no \(key) block")
@@ -68,7 +68,7 @@ import Testing
     let result = try await fundstress(["run", "--paths", "2", "--quiet"], in: scratch.url)
     try #require(result.status == 0, "\(result)")
     #expect(result.seconds < 30, "a two-path default run took \(result.seconds) s")
-    // DESIGN §7: the default output folder is reports/latest/.
+    // docs/REPORTS.md: the default output folder is reports/latest/.
     let report = try ReportFolder(scratch.path("reports/latest"))
     try checkPathsTable(report.paths, paths: 2, steps: 1440, initialFund: 1.0e7)
     #expect(report.markets.rows.count == 8)

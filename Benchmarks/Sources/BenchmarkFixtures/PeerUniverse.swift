@@ -2,7 +2,8 @@ import PricePaths
 
 /// Models shared by the benchmark suites and PathThroughput.
 public enum BenchmarkFixtures {
-  /// The numpy peer's built-in universe (`shared/peers/README.md`, `_common.py`):
+  /// The numpy peer's built-in universe (its `_common.py`; the peer is an external program, see
+  /// docs/PERFORMANCE.md):
   /// BTC/ETH/SOL/DOGE at 60000/3000/150/0.15 with vols 0.60/0.75/1.00/1.20 and its
   /// correlation matrix; zero drift, gbm.
   public static let peerMarkets: [MarketModel] = [

@@ -110,8 +110,8 @@ func logPriceBits(_ workspace: PathWorkspace) -> [UInt64] {
   (0..<((workspace.steps + 1) * workspace.markets)).map { workspace.logPrices[$0].bitPattern }
 }
 
-/// The built-in market universe of the numpy peer (`shared/peers/_common.py`, also listed
-/// in `shared/peers/README.md`): BTC/ETH/SOL/DOGE.
+/// The built-in market universe of the numpy peer (the external benchmark program of
+/// docs/PERFORMANCE.md, not part of fundstress; its `_common.py`): BTC/ETH/SOL/DOGE.
 enum PeerUniverse {
   static let markets = [
     MarketModel(symbol: "BTC", price: 60_000, volatility: 0.60),
