@@ -51,7 +51,7 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
       case permanentImpact = "permanent_impact"
       case maxLeverage = "max_leverage"
     }
-    enum ReturnsKeys: String, CodingKey { case model, dof, beta }
+    enum ReturnsKeys: String, CodingKey { case model, dof, beta, omega, alpha }
 
     public func encode(to encoder: any Encoder) throws {
       var c = encoder.container(keyedBy: CodingKeys.self)
@@ -63,6 +63,11 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
       try returns.encode(model.returns.name, forKey: .model)
       try returns.encode(model.returns.dof, forKey: .dof)
       if case .jumps(let beta, _) = model.returns { try returns.encode(beta, forKey: .beta) }
+      if let garch = model.returns.garch {
+        try returns.encode(garch.omega, forKey: .omega)
+        try returns.encode(garch.alpha, forKey: .alpha)
+        try returns.encode(garch.beta, forKey: .beta)
+      }
       try c.encode(rules.maintenanceMargin, forKey: .maintenanceMargin)
       if rules.depth.isFinite {
         try c.encode(rules.depth, forKey: .depth)
