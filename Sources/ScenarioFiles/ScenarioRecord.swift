@@ -25,6 +25,35 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
   public var fund: FundRules
   public var adl: ADLRecord
   public var simulation: SimulationRecord
+  /// Filtered historical simulation, when the scenario has a `historical` block (the key is
+  /// left out of `run.json` otherwise).
+  public var historical: HistoricalRecord? = nil
+
+  /// The history behind a filtered historical simulation.
+  public struct HistoricalRecord: Encodable, Sendable, Equatable {
+    /// The price file.
+    public var prices: String
+    /// Residual rows drawn from (one per return).
+    public var rows: Int
+    /// Rows in the stressed period (0 without one).
+    public var stressedRows: Int
+    /// Their total probability, `nil` when every row is equally likely.
+    public var stressedWeight: Double?
+
+    enum CodingKeys: String, CodingKey {
+      case prices, rows
+      case stressedRows = "stressed_rows"
+      case stressedWeight = "stressed_weight"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(prices, forKey: .prices)
+      try c.encode(rows, forKey: .rows)
+      try c.encode(stressedRows, forKey: .stressedRows)
+      try c.encode(stressedWeight, forKey: .stressedWeight)
+    }
+  }
 
   public struct HorizonRecord: Encodable, Sendable, Equatable {
     public var steps: Int
@@ -205,6 +234,7 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
 
   enum CodingKeys: String, CodingKey {
     case name, description, source, seed, horizon, markets, jumps, correlation, replay, book, fund, adl, simulation
+    case historical
   }
   enum JumpKeys: String, CodingKey { case intensity, mean, stdev }
   enum FundKeys: String, CodingKey {
@@ -243,6 +273,7 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
     try f.encode(fund.depletionThreshold, forKey: .depletionThreshold)
     try c.encode(adl, forKey: .adl)
     try c.encode(simulation, forKey: .simulation)
+    try c.encodeIfPresent(historical, forKey: .historical)
   }
 }
 

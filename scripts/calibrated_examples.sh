@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Rebuilds examples/calibrated/: calibrates the shipped hourly data with each model and
+# completes each fragment into a scenario (the default scenario's market rules, book, fund
+# and ADL, over one week of hourly steps). Usage: scripts/calibrated_examples.sh [FUNDSTRESS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=${1:-.build/release/fundstress}
+DATA=data/hourly-closes-2024-11-23_2025-02-19.csv
+OUT=examples/calibrated
+mkdir -p "$OUT"
+for model in gbm student-t garch fhs; do
+  "$BIN" calibrate "$DATA" --model "$model" --out "$OUT/$model.fragment.yaml" --report "$OUT/report-$model"
+  python3 scripts/complete_fragment.py "$OUT/$model.fragment.yaml" "$model" > "$OUT/$model.yaml"
+  rm "$OUT/$model.fragment.yaml"
+done
+# One report is enough to keep: every model's fit is in each.
+rm -rf "$OUT/report-gbm" "$OUT/report-student-t" "$OUT/report-fhs"
+mv "$OUT/report-garch" "$OUT/report"
