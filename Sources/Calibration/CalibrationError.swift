@@ -22,3 +22,18 @@ public struct CalibrationError: Error, Sendable, Equatable, CustomStringConverti
     return (subject.isEmpty ? "" : "\(subject): ") + "\(problem); \(fix)"
   }
 }
+
+extension CalibrationError {
+  /// Refuses a likelihood fit with a Student-t dof that did not converge, or whose `ν` ran
+  /// to the bound of 500 (the data show no heavy tails: the likelihood keeps rising as ν
+  /// grows, and any stopping point would be arbitrary).
+  static func checkTailFit(_ result: NelderMead.Result, dof: Double, market: String, model: String, fix: String) throws
+  {
+    guard !result.converged || dof >= 499 else { return }
+    throw CalibrationError(
+      market: market, model: model,
+      problem: result.converged
+        ? "finds no heavy tails (ν reaches the bound of 500)" : "did not converge in \(result.evaluations) evaluations",
+      fix: fix)
+  }
+}

@@ -39,18 +39,37 @@ public struct GARCHFilter: Sendable, Equatable {
 
   /// The Student-t log-likelihood `Σ log f(xₜ/√hₜ) − ½·log hₜ` (``StandardisedT``).
   ///
-  /// - Complexity: O(n), two logarithms per return.
+  /// The logarithms of `hₜ` and of `1 + xₜ²/(hₜ(ν − 2))` are summed as the logarithms of
+  /// products of eight terms (`log a + log b = log ab`): a quarter of the logarithm calls,
+  /// which were most of a fit's time. Eight variances of at least 10⁻³⁸ (a daily volatility
+  /// of 10⁻¹⁷) and eight kernels below 10³⁸ each stay inside a `Double`'s range; the
+  /// difference from summing the logarithms one by one is rounding.
+  ///
+  /// - Complexity: O(n), a quarter of a logarithm per return.
   public func logLikelihood(_ x: [Double], backcast: Double, innovations t: StandardisedT) -> Double {
     var h = omega + (alpha + beta) * backcast
     var logVariances = 0.0
     var logKernels = 0.0
+    var variances = 1.0
+    var kernels = 1.0
     let k = 1 / (t.dof - 2)
+    var count = 0
     for v in x {
       let v2 = v * v
-      logVariances += Double.log(h)
-      logKernels += Double.log(onePlus: v2 * k / h)
+      variances *= h
+      kernels *= 1 + v2 * k / h
+      count += 1
+      if count == 8 {
+        logVariances += Double.log(variances)
+        logKernels += Double.log(kernels)
+        variances = 1
+        kernels = 1
+        count = 0
+      }
       h = omega + alpha * v2 + beta * h
     }
+    logVariances += Double.log(variances)
+    logKernels += Double.log(kernels)
     return Double(x.count) * t.logNormaliser - 0.5 * logVariances - 0.5 * (t.dof + 1) * logKernels
   }
 }

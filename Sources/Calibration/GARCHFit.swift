@@ -62,14 +62,9 @@ public struct GARCHFit: Sendable, Equatable {
     ]
     let result = NelderMead().minimize({ negativeLogLikelihood(natural($0)) }, from: start)
     let estimate = natural(result.point)
-    guard result.converged, estimate[3] < 499 else {
-      throw CalibrationError(
-        market: series.symbol, model: "garch",
-        problem: result.converged
-          ? "finds no heavy tails (ν reaches the bound of 500)"
-          : "did not converge in \(result.evaluations) evaluations",
-        fix: "use `--model gbm` or `student-t` for this history, or give a longer one")
-    }
+    try CalibrationError.checkTailFit(
+      result, dof: estimate[3], market: series.symbol, model: "garch",
+      fix: "use `--model gbm` or `student-t` for this history, or give a longer one")
     let errors = NumericHessian.standardErrors(negativeLogLikelihood, at: estimate)
     let filter = GARCHFilter(omega: estimate[0], alpha: estimate[1], beta: estimate[2])
     let (variances, next) = filter.variances(x, backcast: s2)

@@ -8,9 +8,10 @@
 public struct GoodnessOfFit: Sendable, Equatable {
   /// The KS statistic `D`.
   public let statistic: Double
-  /// QQ points `(F⁻¹((k − ½)/n), z₍ₖ₎)` for at most ``maxPoints`` evenly spaced `k`, both
-  /// tails' extreme points always kept.
-  public let quantiles: [(theoretical: Double, sample: Double)]
+  /// The sorted residuals.
+  public let sorted: [Double]
+  /// The innovations' dof, `nil` for Gaussian.
+  public let dof: Double?
 
   public static let maxPoints = 400
 
@@ -23,21 +24,30 @@ public struct GoodnessOfFit: Sendable, Equatable {
     let n = Double(sorted.count)
     let t = dof.map { StandardisedT(dof: $0) }
     func cdf(_ z: Double) -> Double { t?.cdf(z) ?? StandardNormal.cdf(z) }
-    func quantile(_ p: Double) -> Double { t?.quantile(p) ?? StandardNormal.quantile(p) }
     var d = 0.0
     for (k, z) in sorted.enumerated() {
       let f = cdf(z)
       d = max(d, Double(k + 1) / n - f, f - Double(k) / n)
     }
     statistic = d
+    self.sorted = sorted
+    self.dof = dof
+  }
+
+  /// QQ points `(F⁻¹((k − ½)/n), z₍ₖ₎)` for at most ``maxPoints`` evenly spaced `k`, both
+  /// tails' extreme points always kept.
+  ///
+  /// - Complexity: O(``maxPoints``) quantiles, each a bisection on the CDF.
+  public var quantiles: [(theoretical: Double, sample: Double)] {
+    let t = dof.map { StandardisedT(dof: $0) }
     let count = sorted.count
+    let n = Double(count)
     let stride = max(1, count / Self.maxPoints)
     var indices = Array(Swift.stride(from: 0, to: count, by: stride))
     if indices.last != count - 1 { indices.append(count - 1) }
-    quantiles = indices.map { k in (quantile((Double(k) + 0.5) / n), sorted[k]) }
-  }
-
-  public static func == (a: GoodnessOfFit, b: GoodnessOfFit) -> Bool {
-    a.statistic == b.statistic && a.quantiles.elementsEqual(b.quantiles) { $0 == $1 }
+    return indices.map { k in
+      let p = (Double(k) + 0.5) / n
+      return (t?.quantile(p) ?? StandardNormal.quantile(p), sorted[k])
+    }
   }
 }

@@ -16,27 +16,20 @@ public enum StudentTFit {
     try series.require(minimumReturns, for: "student-t")
     let x = series.values
     let s2 = series.sampleVariance
+    // The constant-variance case of the GARCH likelihood: ω = variance, α = β = 0.
     func negativeLogLikelihood(variance: Double, dof: Double) -> Double {
       guard variance > 0, dof > 2, dof <= 500 else { return .infinity }
-      let t = StandardisedT(dof: dof)
-      let scale = 1 / variance
-      var sum = 0.0
-      for v in x { sum += Double.log(onePlus: v * v * scale / (dof - 2)) }
-      return -(Double(x.count) * (t.logNormaliser - 0.5 * Double.log(variance)) - 0.5 * (dof + 1) * sum)
+      return -GARCHFilter(omega: variance, alpha: 0, beta: 0)
+        .logLikelihood(x, backcast: 0, innovations: StandardisedT(dof: dof))
     }
     let result = NelderMead().minimize(
       { negativeLogLikelihood(variance: s2 * Double.exp($0[0]), dof: 2 + Double.exp($0[1])) },
       from: [0, Double.log(4)])
     let variance = s2 * Double.exp(result.point[0])
     let dof = 2 + Double.exp(result.point[1])
-    guard result.converged, dof < 499 else {
-      throw CalibrationError(
-        market: series.symbol, model: "student-t",
-        problem: result.converged
-          ? "finds no heavy tails (ν reaches the bound of 500)"
-          : "did not converge in \(result.evaluations) evaluations",
-        fix: "use `--model gbm` for this history, or give a longer one")
-    }
+    try CalibrationError.checkTailFit(
+      result, dof: dof, market: series.symbol, model: "student-t",
+      fix: "use `--model gbm` for this history, or give a longer one")
     let errors = NumericHessian.standardErrors(
       { negativeLogLikelihood(variance: $0[0], dof: $0[1]) }, at: [variance, dof])
     let dt = series.intervalYears

@@ -34,22 +34,7 @@ public enum PriceHistoryFile {
     let expected = "timestamp,<symbol>,<symbol>,…"
     var rows = try CSVRows(text: text, file: file, expectedHeader: expected)
     let header = rows.header
-    guard header.first?.lowercased() == "timestamp" else {
-      throw ScenarioError(
-        file: file, line: 1, key: "header", problem: "starts with '\(header.first ?? "")', not 'timestamp'",
-        fix: "the first line must be \(expected) (e.g. timestamp,BTC,ETH)")
-    }
-    let symbols = Array(header.dropFirst())
-    guard !symbols.isEmpty else {
-      throw ScenarioError(
-        file: file, line: 1, key: "header", problem: "has no price columns", fix: "add one column per market")
-    }
-    for (j, symbol) in symbols.enumerated() where symbol.isEmpty || symbols[..<j].contains(symbol) {
-      throw ScenarioError(
-        file: file, line: 1, key: "header",
-        problem: symbol.isEmpty ? "column \(j + 2) has no name" : "names the symbol '\(symbol)' twice",
-        fix: "give each market one column, named by its symbol")
-    }
+    let symbols = try rows.symbolColumns(first: "timestamp")
     let widthFix = "give the timestamp and one price per symbol (\(header.joined(separator: ",")))"
     var times: [Double] = []
     var prices: [[Double]] = []
