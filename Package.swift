@@ -66,7 +66,8 @@ let package = Package(
       name: "FundSimulationTests",
       dependencies: ["FundSimulation", "PricePaths", .product(name: "RealModule", package: "swift-numerics")]
     ),
-    .testTarget(name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "PricePaths", "FundSimulation"]),
+    .testTarget(
+      name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "PricePaths", "FundSimulation", "Calibration"]),
     .testTarget(name: "FundReportsTests", dependencies: ["FundReports", "FundSimulation", "PricePaths"]),
     .testTarget(name: "fundstressTests", dependencies: ["fundstress"]),
     .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "PricePaths", "ScenarioFiles"]),

@@ -25,7 +25,7 @@ public enum ScenarioFragment {
         + "\(h.timestamps.count) rows at a \(plain(h.interval)) s interval, \(h.returnCount) log-returns "
         + "(\(h.gaps) gap\(h.gaps == 1 ? "" : "s") skipped: returns only between rows one interval apart).")
     out += methodLines(c).map { "# " + $0 }
-    out.append("# Standard errors (±) are from the inverse Hessian of the log-likelihood; see calibration.md.")
+    out.append("# Standard errors (±) as the method states; every model's fit is in calibration.md.")
     out.append("horizon:")
     out.append("  steps: \(max(1, Int((86_400 / h.interval).rounded())))   # one day; set your own")
     out.append(
@@ -85,8 +85,8 @@ public enum ScenarioFragment {
     for row in c.correlation.matrix { out.append("  - [\(row.map { "\($0)" }.joined(separator: ", "))]") }
     if let crash = c.crashFactor {
       out.append(
-        "# \(crash.crashRows.count) crash steps found; intensity \(se(crash.intensityPerDay)) per day, mean \(se(crash.mean))."
-      )
+        "# \(crash.crashRows.count) crash steps found; intensity \(short(crash.intensityPerDay.value)) "
+          + "\(se(crash.intensityPerDay)) per day, mean \(short(crash.mean.value)) \(se(crash.mean)).")
       out.append("jumps:")
       out.append("  intensity: \(crash.intensityPerDay.value)   # crash jumps per day")
       out.append("  mean: \(crash.mean.value)   # mean log-size of a jump")
