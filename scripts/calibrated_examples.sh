@@ -15,4 +15,5 @@ for model in gbm student-t garch fhs; do
 done
 # One report is enough to keep: every model's fit is in each.
 rm -rf "$OUT/report-gbm" "$OUT/report-student-t" "$OUT/report-fhs"
+rm -rf "$OUT/report"
 mv "$OUT/report-garch" "$OUT/report"

@@ -58,7 +58,7 @@ public enum ScenarioFragment {
         let g = market.garch!
         let p = g.summary
         out.append(
-          "    volatility: \(volatility)   # current conditional volatility √(hₙ₊₁/Δt); long-run \(short((g.filter.omega / (1 - g.filter.alpha - g.filter.beta) / h.intervalYears).squareRoot()))"
+          "    volatility: \(volatility)   # current conditional volatility √(hₙ₊₁/Δt); \(longRun(g))"
         )
         out.append(
           "    returns: {model: garch, omega: \(g.annualisedOmega), alpha: \(g.filter.alpha), beta: \(g.filter.beta), dof: \(c.commonDof!.value)}"
@@ -97,6 +97,15 @@ public enum ScenarioFragment {
       out.append("  prices: \(historicalPath)   # relative to the scenario's folder")
     }
     return out.joined(separator: "\n") + "\n"
+  }
+
+  /// The long-run volatility, or that there is none at the integrated boundary.
+  static func longRun(_ g: GARCHFit) -> String {
+    let persistence = g.filter.alpha + g.filter.beta
+    guard persistence < 0.999 else {
+      return "α + β = \(short(persistence)): integrated, no long-run level to revert to"
+    }
+    return "long-run \(short((g.filter.omega / (1 - persistence) / g.intervalYears).squareRoot()))"
   }
 
   static func methodLines(_ c: Calibration) -> [String] {

@@ -48,6 +48,28 @@ import Testing
     #expect(scratch.stagingLeftovers("fit").isEmpty)
   }
 
+  @Test func usageErrorsAreOneLine() async throws {
+    let scratch = try Scratch("calibrate-usage")
+    defer { scratch.remove() }
+    try scratch.write("prices.csv", Self.prices(rows: 30))
+    for (arguments, mention) in [(["--model", "arima"], "--model"), (["--ewma", "1.5"], "--ewma")] {
+      let result = try await fundstress(["calibrate", "prices.csv"] + arguments, in: scratch.url)
+      #expect(result.status == 64, "\(result)")
+      #expect(result.stderrLines.count == 1 && result.stderr.contains(mention), "\(result.stderr)")
+    }
+    #expect(scratch.entries() == ["prices.csv"])
+  }
+
+  // Expected: with `--ewma` the fragment's volatility is the EWMA one and says so.
+  @Test func ewmaVolatilityIsWritten() async throws {
+    let scratch = try Scratch("calibrate-ewma")
+    defer { scratch.remove() }
+    try scratch.write("prices.csv", Self.prices(rows: 100))
+    let result = try await fundstress(["calibrate", "prices.csv", "--ewma", "0.94", "--report", "r"], in: scratch.url)
+    #expect(result.status == 0, "\(result)")
+    #expect(result.stdout.contains("EWMA (λ = 0.94)") && result.stdout.contains("RiskMetrics EWMA with λ = 0.94"))
+  }
+
   struct Case: Sendable, CustomTestStringConvertible {
     var name: String
     var csv: String
