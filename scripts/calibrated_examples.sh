@@ -13,6 +13,11 @@ for model in gbm student-t garch fhs; do
   python3 scripts/complete_fragment.py "$OUT/$model.fragment.yaml" "$model" > "$OUT/$model.yaml"
   rm "$OUT/$model.fragment.yaml"
 done
+# FHS with the 2-3 February 2025 sell-off as a stressed period drawn a quarter of the time
+# (EMIR RTS 153/2013 Art. 28: at least 25% weight on stressed observations).
+sed -e 's/^name: calibrated-fhs/name: calibrated-fhs-stressed/' \
+  -e 's|^  prices: \(.*\)$|  prices: \1\n  stressed: {from: 2025-02-02T12:00:00Z, to: 2025-02-03T12:00:00Z, weight: 0.25}|' \
+  "$OUT/fhs.yaml" > "$OUT/fhs-stressed.yaml"
 # One report is enough to keep: every model's fit is in each.
 rm -rf "$OUT/report-gbm" "$OUT/report-student-t" "$OUT/report-fhs"
 rm -rf "$OUT/report"
