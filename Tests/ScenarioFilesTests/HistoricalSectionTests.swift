@@ -109,11 +109,17 @@ struct ExampleScenarioTests {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 
-  @Test(arguments: ["calibrated/gbm", "calibrated/student-t", "calibrated/garch", "calibrated/fhs", "crash-replay"])
+  @Test(arguments: [
+    "calibrated/gbm", "calibrated/student-t", "calibrated/garch", "calibrated/fhs", "calibrated/fhs-stressed",
+    "crash-replay",
+  ])
   func loads(_ name: String) throws {
     let scenario = try ScenarioLoader.load(contentsOf: Self.root.appendingPathComponent("examples/\(name).yaml"))
     #expect(scenario.paths.marketCount == 7)
-    if name == "calibrated/fhs" { #expect(scenario.paths.historical?.rows == 2133) }
+    if name.hasPrefix("calibrated/fhs") { #expect(scenario.paths.historical?.rows == 2133) }
+    // The sell-off from 2025-02-02 12:00 to 2025-02-03 12:00 UTC: the returns ending at every
+    // hour of that closed range, both ends included (no hour missing there): 24 + 1 = 25.
+    if name == "calibrated/fhs-stressed" { #expect(scenario.paths.historical?.stressedRows.count == 25) }
     if name == "crash-replay" { #expect(scenario.paths.replay?.steps == 1440) }
   }
 }
