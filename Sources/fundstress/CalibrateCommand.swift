@@ -61,7 +61,7 @@ struct CalibrateCommand: ParsableCommand {
       let range =
         "Data: `\(prices)`, \(PriceHistoryFile.isoTime(history.timestamps.first!)) to "
         + "\(PriceHistoryFile.isoTime(history.timestamps.last!)), \(history.timestamps.count) rows, interval "
-        + "\(Int(history.interval)) s, \(history.returnCount) returns (\(history.gaps) gaps skipped)."
+        + "\(Int(history.interval)) s, \(history.returnCount) returns (\(history.gaps) gap\(history.gaps == 1 ? "" : "s") skipped)."
 
       let reportStaging = try OutputStaging(destination: URL(fileURLWithPath: report), isDirectory: true)
       let fragmentStaging = try outURL.map { try OutputStaging(destination: $0, isDirectory: false) }
