@@ -10,6 +10,7 @@ let package = Package(
     .library(name: "FundSimulation", targets: ["FundSimulation"]),
     .library(name: "ScenarioFiles", targets: ["ScenarioFiles"]),
     .library(name: "FundReports", targets: ["FundReports"]),
+    .library(name: "Calibration", targets: ["Calibration"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -32,25 +33,29 @@ let package = Package(
       ]
     ),
     .target(
+      name: "Calibration",
+      dependencies: ["PricePaths", .product(name: "RealModule", package: "swift-numerics")]
+    ),
+    .target(
       name: "FundSimulation",
       dependencies: ["PricePaths", .product(name: "DequeModule", package: "swift-collections")]
     ),
     .target(
       name: "ScenarioFiles",
       dependencies: [
-        "PricePaths", "FundSimulation",
+        "PricePaths", "FundSimulation", "Calibration",
         .product(name: "Yams", package: "Yams"),
         .product(name: "CSV", package: "CSV.swift"),
       ]
     ),
     .target(
       name: "FundReports",
-      dependencies: ["PricePaths", "FundSimulation"]
+      dependencies: ["PricePaths", "FundSimulation", "Calibration"]
     ),
     .executableTarget(
       name: "fundstress",
       dependencies: [
-        "PricePaths", "FundSimulation", "ScenarioFiles", "FundReports",
+        "PricePaths", "FundSimulation", "ScenarioFiles", "FundReports", "Calibration",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -62,8 +67,10 @@ let package = Package(
       name: "FundSimulationTests",
       dependencies: ["FundSimulation", "PricePaths", .product(name: "RealModule", package: "swift-numerics")]
     ),
-    .testTarget(name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "PricePaths", "FundSimulation"]),
+    .testTarget(
+      name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "PricePaths", "FundSimulation", "Calibration"]),
     .testTarget(name: "FundReportsTests", dependencies: ["FundReports", "FundSimulation", "PricePaths"]),
     .testTarget(name: "fundstressTests", dependencies: ["fundstress"]),
+    .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "PricePaths", "ScenarioFiles"]),
   ]
 )

@@ -68,6 +68,7 @@ public struct MarketModel: Sendable, Equatable, Codable {
           fix: "Student-t needs more than 2 degrees of freedom for a finite variance, e.g. 4")
       }
     }
+    try returns.garch?.validate(key: "\(key).returns")
     if case .jumps(let beta, _) = returns {
       guard beta.isFinite, abs(beta) <= 20 else {
         throw ModelInputError(

@@ -36,6 +36,11 @@ public struct PathGenerator: Sendable {
   /// `(diag(σᵢ√Δt) · L)ᵀ`, row-major: `dgemm` then yields scaled shocks directly. Stored
   /// transposed so the product is a plain `Z · B` (see ``generate(path:into:)``).
   let scaledFactorTransposed: [Double]
+  /// The GARCH and filtered-historical constants, when a market has a conditional variance
+  /// or the innovations are historical; such paths take their own step function
+  /// (``generateConditional(path:into:)``), chosen once per path, so the constant-volatility
+  /// models keep their loop as it is.
+  let conditional: ConditionalVariance?
 
   public init(model: PathModel, seed: UInt64) {
     self.model = model
@@ -62,6 +67,7 @@ public struct PathGenerator: Sendable {
       for j in 0..<m { transposed[j * m + i] = scaled[i * m + j] }
     }
     scaledFactorTransposed = transposed
+    conditional = ConditionalVariance(model: model)
   }
 
   /// A workspace sized for this model.
@@ -91,6 +97,10 @@ public struct PathGenerator: Sendable {
       }
       return
     }
+    if conditional != nil {
+      generateConditional(path: path, into: workspace)
+      return
+    }
 
     var diffusion = streams.generator(path: path, purpose: .diffusion)
     ZigguratNormal.fill(UnsafeMutableBufferPointer(start: workspace.normals, count: steps * m), using: &diffusion)
@@ -106,15 +116,7 @@ public struct PathGenerator: Sendable {
         workspace.normals, Int32(m), factor.baseAddress, Int32(m), 0, workspace.shocks, Int32(m))
     }
     let jumpCount = drawJumps(path: path, steps: steps, into: workspace)
-    let mixing = workspace.mixing
-    if let dof {
-      // W ~ χ²_ν shared by the Student-t markets of a step: unit-variance multivariate t.
-      var rng = streams.generator(path: path, purpose: .mixing)
-      let gamma = GammaVariate.Sampler(shape: dof / 2)
-      for t in 0..<steps {
-        mixing[t] = ((dof - 2) / (2 * gamma.next(using: &rng))).squareRoot()
-      }
-    }
+    drawMixing(path: path, steps: steps, into: workspace)
     var first = 0
     while first + 4 <= m {
       accumulate(SIMD4<Double>.self, markets: first, workspace: workspace, jumps: jumpCount)
@@ -123,6 +125,20 @@ public struct PathGenerator: Sendable {
     while first < m {
       accumulate(market: first, workspace: workspace, jumps: jumpCount)
       first += 1
+    }
+  }
+
+  /// The Student-t mixing factors `√((ν − 2)/W)` of every step into `workspace.mixing`,
+  /// `W ~ χ²_ν` shared by the Student-t markets of a step (unit-variance multivariate t);
+  /// nothing without Student-t markets.
+  @inline(__always)
+  func drawMixing(path: Int, steps: Int, into workspace: PathWorkspace) {
+    guard let dof else { return }
+    let mixing = workspace.mixing
+    var rng = streams.generator(path: path, purpose: .mixing)
+    let gamma = GammaVariate.Sampler(shape: dof / 2)
+    for t in 0..<steps {
+      mixing[t] = ((dof - 2) / (2 * gamma.next(using: &rng))).squareRoot()
     }
   }
 
@@ -165,7 +181,7 @@ public struct PathGenerator: Sendable {
 
   /// The fused pass for one market (those left over after the groups of four), in the same
   /// order of operations as the vector version.
-  private func accumulate(market i: Int, workspace: PathWorkspace, jumps jumpCount: Int) {
+  func accumulate(market i: Int, workspace: PathWorkspace, jumps jumpCount: Int) {
     let m = model.marketCount
     let logPrices = workspace.logPrices
     let shocks = workspace.shocks

@@ -9,6 +9,9 @@ public struct PathModel: Sendable {
   public let horizon: Horizon
   public let jumps: JumpFactor?
   public let replay: ReplayPrices?
+  /// Filtered historical simulation's residual rows, in market order, when the innovations
+  /// come from history instead of the Gaussian/Student-t draws.
+  public let historical: HistoricalShocks?
   /// Whether the correlation given was repaired to the nearest correlation matrix.
   public let correlationWasRepaired: Bool
   /// Lower Cholesky factor of ``correlation``, row-major, upper triangle zero.
@@ -24,7 +27,7 @@ public struct PathModel: Sendable {
   /// - Throws: ``ModelInputError`` naming the key of the first problem.
   public init(
     markets: [MarketModel], correlation: [[Double]]?, horizon: Horizon, jumps: JumpFactor? = nil,
-    replay: ReplayPrices? = nil, repairCorrelation: Bool = false
+    replay: ReplayPrices? = nil, repairCorrelation: Bool = false, historical: HistoricalShocks? = nil
   ) throws {
     guard !markets.isEmpty else {
       throw ModelInputError(
@@ -51,6 +54,10 @@ public struct PathModel: Sendable {
         fix: "add a `jumps: {intensity: 0.5, mean: -0.05, stdev: 0.03}` block")
     }
     try jumps?.validate()
+    if let historical {
+      try Self.checkHistorical(historical, markets: markets, replay: replay)
+    }
+    self.historical = historical
 
     var matrix: CorrelationMatrix
     if let correlation {
@@ -102,6 +109,34 @@ public struct PathModel: Sendable {
         fix:
           "give at most \(plain(ModelInputError.quotedLimit(86_400 / self.horizon.stepSeconds, significantDigits: 6))) crash jumps per day "
           + "(one per \(plain(self.horizon.stepSeconds))-second step)")
+    }
+  }
+
+  /// Filtered historical simulation rescales the data's residuals by a volatility filter:
+  /// each market must be `gbm` (constant volatility) or `garch`; the tails and the
+  /// dependence are the data's, so Student-t mixing, crash jumps and a replay do not apply.
+  private static func checkHistorical(
+    _ historical: HistoricalShocks, markets: [MarketModel], replay: ReplayPrices?
+  ) throws {
+    guard replay == nil else {
+      throw ModelInputError(
+        key: "historical", problem: "is given with a replay",
+        fix: "a replay fixes the path; remove one of `replay` and `historical`")
+    }
+    for (i, market) in markets.enumerated() {
+      switch market.returns {
+      case .gbm, .garch: continue
+      default:
+        throw ModelInputError(
+          key: "markets[\(i)].returns",
+          problem: "is \(market.returns.name), which historical simulation cannot rescale",
+          fix: "use `gbm` or `garch` (the tails come from the history's residuals)")
+      }
+    }
+    guard historical.markets == markets.count else {
+      throw ModelInputError(
+        key: "historical.prices", problem: "has \(historical.markets) markets, the scenario \(markets.count)",
+        fix: "give one price column per market of the scenario")
     }
   }
 

@@ -24,6 +24,8 @@ public struct RandomStreams: Sendable, Hashable {
     case jumps = 3
     /// Drawing a synthetic position book (path index 0: one book per run).
     case book = 4
+    /// The historical rows drawn by filtered historical simulation.
+    case historical = 5
   }
 
   public let seed: UInt64

@@ -9,6 +9,10 @@ public enum ReturnModel: Sendable, Equatable, Codable {
   /// Diffusion (Gaussian, or Student-t when `dof` is set) plus the common crash factor
   /// scaled by this market's `beta` (see ``JumpFactor``).
   case jumps(beta: Double, dof: Double?)
+  /// GARCH(1,1) conditional variance with Gaussian or Student-t innovations (see
+  /// ``GARCHParameters``); the market's `volatility` is the starting conditional volatility.
+  /// Student-t innovations share the step's mixing variable with the other Student-t markets.
+  case garch(GARCHParameters)
 
   /// The Student-t degrees of freedom of the diffusion, if any.
   public var dof: Double? {
@@ -16,6 +20,7 @@ public enum ReturnModel: Sendable, Equatable, Codable {
     case .gbm: nil
     case .studentT(let dof): dof
     case .jumps(_, let dof): dof
+    case .garch(let parameters): parameters.dof
     }
   }
 
@@ -24,12 +29,18 @@ public enum ReturnModel: Sendable, Equatable, Codable {
     if case .jumps(let beta, _) = self { beta } else { 0 }
   }
 
+  /// The GARCH parameters, for the `garch` model.
+  public var garch: GARCHParameters? {
+    if case .garch(let parameters) = self { parameters } else { nil }
+  }
+
   /// The scenario name of the model.
   public var name: String {
     switch self {
     case .gbm: "gbm"
     case .studentT: "student-t"
     case .jumps: "jumps"
+    case .garch: "garch"
     }
   }
 }

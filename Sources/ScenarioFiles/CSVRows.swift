@@ -72,6 +72,37 @@ struct CSVRows {
     }
   }
 
+  /// The symbols of a wide price file's header `<first>,<SYM>,<SYM>,…`: the first column
+  /// must be `first`, every other column one market, named once.
+  ///
+  /// - Throws: ``ScenarioError`` at line 1.
+  func symbolColumns(first: String) throws -> [String] {
+    let expected = "\(first),<symbol>,<symbol>,… (e.g. \(first),BTC,ETH)"
+    guard header.first?.lowercased() == first else {
+      throw ScenarioError(
+        file: file, line: 1, key: "header", problem: "starts with '\(header.first ?? "")', not '\(first)'",
+        fix: "the first line must be \(expected)")
+    }
+    let symbols = Array(header.dropFirst())
+    guard !symbols.isEmpty else {
+      throw ScenarioError(
+        file: file, line: 1, key: "header", problem: "has no price columns",
+        fix: "add one column per market after '\(first)', e.g. \(first),BTC,ETH")
+    }
+    for (j, symbol) in symbols.enumerated() {
+      if symbol.isEmpty {
+        throw ScenarioError(
+          file: file, line: 1, key: "header", problem: "column \(j + 2) has no name", fix: "name it by its symbol")
+      }
+      if symbols[..<j].contains(symbol) {
+        throw ScenarioError(
+          file: file, line: 1, key: "header", problem: "names the symbol '\(symbol)' twice",
+          fix: "give each market one column")
+      }
+    }
+    return symbols
+  }
+
   /// An error about a field of the row at `line`.
   func error(line: Int, column: String, _ problem: String, fix: String) -> ScenarioError {
     ScenarioError(file: file, line: line, key: column, problem: problem, fix: fix)

@@ -10,7 +10,7 @@ import PricePaths
 ///     price: 90000               # initial mark price, margin currency
 ///     volatility: 0.55           # annualised, fraction (year = 365 days of 24 h)
 ///     drift: 0.0                 # annualised expected return (default 0)
-///     returns: {model: jumps, dof: 4, beta: 1.0}   # gbm | student-t | jumps (default gbm)
+///     returns: {model: jumps, dof: 4, beta: 1.0}   # gbm | student-t | jumps | garch (default gbm)
 ///     maintenance_margin: 0.01   # fraction of notional
 ///     depth: 4.0e7               # notional that moves the price 1%; .inf for no impact
 ///     resilience: 0.2            # share of remaining impact that decays per step
@@ -22,7 +22,7 @@ extension ScenarioParser {
     "symbol", "price", "volatility", "drift", "returns", "maintenance_margin", "depth", "resilience",
     "permanent_impact", "max_leverage",
   ]
-  static let returnModels = ["gbm", "student-t", "jumps"]
+  static let returnModels = ["gbm", "student-t", "jumps", "garch"]
 
   /// The markets in file order, with their rules in the same order.
   func parseMarkets(_ value: YAMLValue) throws -> ([MarketModel], [MarketRules]) {
@@ -63,7 +63,10 @@ extension ScenarioParser {
   /// * `gbm` takes no other key;
   /// * `student-t` needs `dof` (> 2, checked by ``MarketModel``);
   /// * `jumps` takes an optional `dof` (Student-t diffusion instead of Gaussian) and `beta`
-  ///   (the loading on the common crash factor, default 1.0).
+  ///   (the loading on the common crash factor, default 1.0);
+  /// * `garch` needs `omega` (annualised), `alpha` and `beta` (per step) and takes an
+  ///   optional `dof` (Student-t innovations); the market's `volatility` is the starting
+  ///   conditional volatility.
   func parseReturns(_ value: YAMLValue?) throws -> ReturnModel {
     guard let value else { return .gbm }
     if case .scalar = value.node {
@@ -71,19 +74,37 @@ extension ScenarioParser {
       switch model {
       case "gbm": return .gbm
       case "jumps": return .jumps(beta: ScenarioDefaults.jumpBeta, dof: nil)
+      case "garch":
+        throw value.error(
+          "garch needs its parameters",
+          fix:
+            "write `returns: {model: garch, omega: 0.05, alpha: 0.05, beta: 0.9, dof: 5}` (`fundstress calibrate` fits them)"
+        )
       default:
         throw value.error(
           "student-t needs its degrees of freedom", fix: "write `returns: {model: student-t, dof: 4}`")
       }
     }
-    let block = try value.mapping(allowedKeys: ["model", "dof", "beta"])
+    let block = try value.mapping(allowedKeys: ["model", "dof", "beta", "omega", "alpha"])
     let model = try block.choice("model", Self.returnModels, default: "gbm")
     func refuse(_ key: String, fix: String) throws {
       if let entry = block.entries[key] {
         throw entry.error("does not apply to the \(model) model", fix: fix)
       }
     }
+    if model != "garch" {
+      for key in ["omega", "alpha"] {
+        try refuse(key, fix: "remove it, or use `model: garch` for a conditional variance")
+      }
+    }
     switch model {
+    case "garch":
+      return .garch(
+        GARCHParameters(
+          omega: try block.number("omega", fix: "ω, the GARCH constant as an annualised variance, e.g. 0.05"),
+          alpha: try block.number("alpha", fix: "α, the weight of the last squared shock, e.g. 0.05"),
+          beta: try block.number("beta", fix: "β, the weight of the last variance, e.g. 0.9"),
+          dof: try block.optionalNumber("dof")))
     case "student-t":
       try refuse("beta", fix: "remove it, or use `model: jumps` for a crash-factor loading")
       let dof = try block.number("dof", fix: "the Student-t degrees of freedom, more than 2, e.g. 4")

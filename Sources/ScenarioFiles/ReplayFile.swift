@@ -40,28 +40,7 @@ public enum ReplayFile {
   public static func read(text: String, file: String) throws -> ReplayPrices {
     var rows = try CSVRows(text: text, file: file, expectedHeader: "step,<symbol>,<symbol>,…")
     let header = rows.header
-    guard header.first?.lowercased() == "step" else {
-      throw ScenarioError(
-        file: file, line: 1, key: "header", problem: "starts with '\(header.first ?? "")', not 'step'",
-        fix: "the first line must be step,<symbol>,<symbol>,… (e.g. step,BTC,ETH)")
-    }
-    let symbols = Array(header.dropFirst())
-    guard !symbols.isEmpty else {
-      throw ScenarioError(
-        file: file, line: 1, key: "header", problem: "has no price columns",
-        fix: "add one column per market after 'step', e.g. step,BTC,ETH")
-    }
-    for (j, symbol) in symbols.enumerated() {
-      if symbol.isEmpty {
-        throw ScenarioError(
-          file: file, line: 1, key: "header", problem: "column \(j + 2) has no name", fix: "name it by its symbol")
-      }
-      if symbols[..<j].contains(symbol) {
-        throw ScenarioError(
-          file: file, line: 1, key: "header", problem: "names the symbol '\(symbol)' twice",
-          fix: "give each market one column")
-      }
-    }
+    let symbols = try rows.symbolColumns(first: "step")
 
     let widthFix = "give the step and one price per symbol (\(header.joined(separator: ",")))"
     var prices: [[Double]] = []

@@ -32,6 +32,9 @@ extension ScenarioCheck {
   private var pathsLine: String {
     if replaySteps != nil { return "replay of a fixed price file (models not used)" }
     let models = Set(markets.map(\.model)).sorted().joined(separator: ", ")
+    if let historicalRows {
+      return "filtered historical simulation: \(historicalRows) rows of residuals, rescaled by \(models) volatility"
+    }
     guard let jumps, markets.contains(where: { $0.beta != 0 }) else { return "models: \(models)" }
     return "models: \(models); crash jumps \(Self.number(jumps.intensityPerDay))/day, log-size mean "
       + "\(Self.number(jumps.mean)), stdev \(Self.number(jumps.stdev))"

@@ -47,6 +47,8 @@ public struct ScenarioCheck: Sendable {
   public let horizon: Horizon
   /// Steps of the replay file, when the paths are a replay.
   public let replaySteps: Int?
+  /// Residual rows of a filtered historical simulation, when the paths are one.
+  public var historicalRows: Int? = nil
   public let bookSource: String
   public let bookSeed: UInt64?
   public let markets: [MarketSummary]
@@ -97,6 +99,7 @@ public struct ScenarioCheck: Sendable {
     seed = scenario.seed
     horizon = paths.horizon
     replaySteps = paths.replay?.steps
+    historicalRows = paths.historical?.rows
     bookSource = scenario.bookSource
     bookSeed = scenario.bookSeed
     positions = exchange.positions.count

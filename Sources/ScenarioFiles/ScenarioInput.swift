@@ -28,6 +28,8 @@ struct ScenarioInput {
   var cascadeRoundCap: Int
   /// About this many fund-balance checkpoints over the horizon.
   var checkpointTarget: Int
+  /// Filtered historical simulation, when the file has a `historical` block.
+  var historical: HistoricalInput? = nil
 }
 
 /// A file named in the scenario (`replay: crash.csv`, `book.positions: book.csv`).

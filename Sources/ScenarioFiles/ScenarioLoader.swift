@@ -71,12 +71,13 @@ public enum ScenarioLoader {
       replay = try readReplay(file, source: source)
     }
     let stepSeconds = input.horizon?.stepSeconds ?? ScenarioDefaults.stepSeconds
+    let historical = try input.historical?.shocks(markets: input.markets, stepSeconds: stepSeconds, source: source)
     let paths: PathModel
     do {
       paths = try PathModel(
         markets: input.markets, correlation: input.correlation,
         horizon: input.horizon ?? Horizon(steps: replay?.steps ?? 0, stepSeconds: stepSeconds),
-        jumps: input.jumps, replay: replay, repairCorrelation: input.repairCorrelation)
+        jumps: input.jumps, replay: replay, repairCorrelation: input.repairCorrelation, historical: historical)
     } catch let error as ModelInputError {
       if let file = input.replay, error.key.hasPrefix("replay") {
         throw ScenarioError(file: file.display, line: 1, key: error.key, problem: error.problem, fix: error.fix)

@@ -15,7 +15,7 @@ struct ScenarioParser {
 
   static let topLevelKeys = [
     "name", "description", "seed", "horizon", "markets", "jumps", "correlation", "correlation_repair", "replay",
-    "book", "fund", "adl", "simulation",
+    "book", "fund", "adl", "simulation", "historical",
   ]
 
   /// Parses YAML text.
@@ -36,6 +36,7 @@ struct ScenarioParser {
     let description = try top.optional("description")?.text()
     let seed = try top.optional("seed")?.seed() ?? ScenarioDefaults.seed
     let replay = try top.optional("replay").map { try fileReference($0) }
+    let historical = try parseHistorical(top)
     let horizon = try parseHorizon(top, replayGiven: replay != nil)
     let (markets, rules) = try parseMarkets(top.required("markets", fix: "a list of markets (symbol, price, …)"))
     let jumps = try parseJumps(top)
@@ -66,7 +67,7 @@ struct ScenarioParser {
     return ScenarioInput(
       name: name, description: description, seed: seed, horizon: horizon, markets: markets, rules: rules,
       jumps: jumps, correlation: correlation, repairCorrelation: repair, replay: replay, book: book, fund: fund,
-      adl: adl, cascadeRoundCap: cascadeRoundCap, checkpointTarget: checkpoints)
+      adl: adl, cascadeRoundCap: cascadeRoundCap, checkpointTarget: checkpoints, historical: historical)
   }
 
   /// `horizon: {steps, step_seconds}`; optional with a replay (the file sets the length).

@@ -39,6 +39,11 @@ extension ScenarioRecord {
       simulation: SimulationRecord(
         cascadeRoundCap: exchange.cascadeRoundCap, checkpoints: input.checkpointTarget,
         checkpointSteps: checkpoints.steps))
+    if let historical = input.historical, let shocks = paths.historical {
+      self.historical = HistoricalRecord(
+        prices: historical.prices.display, rows: shocks.rows, stressedRows: shocks.stressedRows.count,
+        stressedWeight: shocks.stressedWeight)
+    }
   }
 
   /// Position counts and open interest (Σ size × initial price) per market and side.

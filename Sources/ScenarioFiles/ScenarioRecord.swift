@@ -25,6 +25,35 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
   public var fund: FundRules
   public var adl: ADLRecord
   public var simulation: SimulationRecord
+  /// Filtered historical simulation, when the scenario has a `historical` block (the key is
+  /// left out of `run.json` otherwise).
+  public var historical: HistoricalRecord? = nil
+
+  /// The history behind a filtered historical simulation.
+  public struct HistoricalRecord: Encodable, Sendable, Equatable {
+    /// The price file.
+    public var prices: String
+    /// Residual rows drawn from (one per return).
+    public var rows: Int
+    /// Rows in the stressed period (0 without one).
+    public var stressedRows: Int
+    /// Their total probability, `nil` when every row is equally likely.
+    public var stressedWeight: Double?
+
+    enum CodingKeys: String, CodingKey {
+      case prices, rows
+      case stressedRows = "stressed_rows"
+      case stressedWeight = "stressed_weight"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(prices, forKey: .prices)
+      try c.encode(rows, forKey: .rows)
+      try c.encode(stressedRows, forKey: .stressedRows)
+      try c.encode(stressedWeight, forKey: .stressedWeight)
+    }
+  }
 
   public struct HorizonRecord: Encodable, Sendable, Equatable {
     public var steps: Int
@@ -51,7 +80,7 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
       case permanentImpact = "permanent_impact"
       case maxLeverage = "max_leverage"
     }
-    enum ReturnsKeys: String, CodingKey { case model, dof, beta }
+    enum ReturnsKeys: String, CodingKey { case model, dof, beta, omega, alpha }
 
     public func encode(to encoder: any Encoder) throws {
       var c = encoder.container(keyedBy: CodingKeys.self)
@@ -63,6 +92,11 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
       try returns.encode(model.returns.name, forKey: .model)
       try returns.encode(model.returns.dof, forKey: .dof)
       if case .jumps(let beta, _) = model.returns { try returns.encode(beta, forKey: .beta) }
+      if let garch = model.returns.garch {
+        try returns.encode(garch.omega, forKey: .omega)
+        try returns.encode(garch.alpha, forKey: .alpha)
+        try returns.encode(garch.beta, forKey: .beta)
+      }
       try c.encode(rules.maintenanceMargin, forKey: .maintenanceMargin)
       if rules.depth.isFinite {
         try c.encode(rules.depth, forKey: .depth)
@@ -200,6 +234,7 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
 
   enum CodingKeys: String, CodingKey {
     case name, description, source, seed, horizon, markets, jumps, correlation, replay, book, fund, adl, simulation
+    case historical
   }
   enum JumpKeys: String, CodingKey { case intensity, mean, stdev }
   enum FundKeys: String, CodingKey {
@@ -238,6 +273,7 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
     try f.encode(fund.depletionThreshold, forKey: .depletionThreshold)
     try c.encode(adl, forKey: .adl)
     try c.encode(simulation, forKey: .simulation)
+    try c.encodeIfPresent(historical, forKey: .historical)
   }
 }
 

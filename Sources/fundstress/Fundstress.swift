@@ -22,7 +22,7 @@ struct Fundstress: ParsableCommand {
       SIGHUP.
       """,
     version: FundstressVersion.current,
-    subcommands: [RunCommand.self, PathsCommand.self, ScenarioCommand.self]
+    subcommands: [RunCommand.self, PathsCommand.self, ScenarioCommand.self, CalibrateCommand.self]
   )
 }
 

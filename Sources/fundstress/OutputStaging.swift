@@ -21,7 +21,7 @@ final class OutputStaging: @unchecked Sendable {
   static let reportFiles: Set<String> = [
     ReportWriter.File.summary, ReportWriter.File.paths, ReportWriter.File.markets, ReportWriter.File.fundQuantiles,
     ReportWriter.File.report, ReportWriter.File.runJSON, ReportWriter.File.fanChart, ReportWriter.File.pnlHistogram,
-    ReportWriter.File.marketShares,
+    ReportWriter.File.marketShares, CalibrationReport.File.markdown, CalibrationReport.File.qqPlots,
   ]
 
   /// Prepares a staging folder (or file path) next to `destination`, creating missing
