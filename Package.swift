@@ -10,6 +10,7 @@ let package = Package(
     .library(name: "FundSimulation", targets: ["FundSimulation"]),
     .library(name: "ScenarioFiles", targets: ["ScenarioFiles"]),
     .library(name: "FundReports", targets: ["FundReports"]),
+    .library(name: "MonteCarlo", targets: ["MonteCarlo"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -46,10 +47,14 @@ let package = Package(
       name: "FundReports",
       dependencies: ["PricePaths", "FundSimulation"]
     ),
+    .target(
+      name: "MonteCarlo",
+      dependencies: ["PricePaths", "FundSimulation", "ScenarioFiles", "FundReports"]
+    ),
     .executableTarget(
       name: "fundstress",
       dependencies: [
-        "PricePaths", "FundSimulation", "ScenarioFiles", "FundReports",
+        "PricePaths", "FundSimulation", "ScenarioFiles", "FundReports", "MonteCarlo",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -63,6 +68,8 @@ let package = Package(
     ),
     .testTarget(name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "PricePaths", "FundSimulation"]),
     .testTarget(name: "FundReportsTests", dependencies: ["FundReports", "FundSimulation", "PricePaths"]),
+    .testTarget(
+      name: "MonteCarloTests", dependencies: ["MonteCarlo", "ScenarioFiles", "FundReports", "FundSimulation"]),
     .testTarget(name: "fundstressTests", dependencies: ["fundstress"]),
   ]
 )
