@@ -25,6 +25,9 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
   public var fund: FundRules
   public var adl: ADLRecord
   public var simulation: SimulationRecord
+  /// The `--set` overrides applied, with the values they wrote (`overrides` in
+  /// `run.json`, present only when there are some).
+  public var overrides: [AppliedOverride] = []
 
   public struct HorizonRecord: Encodable, Sendable, Equatable {
     public var steps: Int
@@ -200,6 +203,7 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
 
   enum CodingKeys: String, CodingKey {
     case name, description, source, seed, horizon, markets, jumps, correlation, replay, book, fund, adl, simulation
+    case overrides
   }
   enum JumpKeys: String, CodingKey { case intensity, mean, stdev }
   enum FundKeys: String, CodingKey {
@@ -238,6 +242,7 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
     try f.encode(fund.depletionThreshold, forKey: .depletionThreshold)
     try c.encode(adl, forKey: .adl)
     try c.encode(simulation, forKey: .simulation)
+    if !overrides.isEmpty { try c.encode(overrides, forKey: .overrides) }
   }
 }
 

@@ -19,7 +19,18 @@ struct SimulationOptions: ParsableArguments {
   @Option(parsing: .unconditional, help: "Worker threads (default: all cores). Results do not depend on it.")
   var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
+  @Option(
+    name: .customLong("set"), parsing: .unconditionalSingleValue,
+    help: ArgumentHelp(
+      "Override a scenario value: KEY=VALUE, repeatable; KEY a dotted path (fund.balance, markets.BTC.depth, "
+        + "markets.*.volatility, book.synthetic.open_interest.SOL, adl.ranking), VALUE a value or xK (times K).",
+      valueName: "KEY=VALUE"))
+  var overrides: [String] = []
+
   func validate() throws {
+    for text in overrides {
+      do { _ = try ScenarioOverride(parsing: text) } catch { throw CommandLineError("\(error)") }
+    }
     guard paths >= 1 else {
       throw CommandLineError("--paths is \(paths); give at least 1 path, e.g. --paths 10000")
     }
@@ -31,11 +42,16 @@ struct SimulationOptions: ParsableArguments {
     }
   }
 
-  /// Loads the scenario (the embedded default without `--scenario`) and applies `--seed`.
-  func loadScenario() throws -> Scenario {
+  /// The `--set` overrides, parsed.
+  func parsedOverrides() throws -> [ScenarioOverride] { try overrides.map { try ScenarioOverride(parsing: $0) } }
+
+  /// Loads the scenario (the embedded default without `--scenario`) with the `--set`
+  /// overrides (and `extra` ones after them) and applies `--seed`.
+  func loadScenario(extra: [ScenarioOverride] = []) throws -> Scenario {
+    let all = try parsedOverrides() + extra
     let scenario =
-      try scenario.map { try ScenarioLoader.load(contentsOf: URL(fileURLWithPath: $0)) }
-      ?? ScenarioLoader.loadDefault()
+      try scenario.map { try ScenarioLoader.load(contentsOf: URL(fileURLWithPath: $0), overrides: all) }
+      ?? ScenarioLoader.loadDefault(overrides: all)
     return seed.map { scenario.withSeed($0) } ?? scenario
   }
 }

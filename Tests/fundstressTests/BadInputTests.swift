@@ -136,6 +136,18 @@ import Testing
       mentions: ["scenario.yaml:", "book.synthetic.leverage", "leaves BTC", "give max at most 93.49×"],
       scenarioFault: true),
     Case(name: "--paths 0", arguments: run(paths: "0"), mentions: ["--paths", "0"]),
+    Case(
+      name: "--set with an unknown key", arguments: run() + ["--set", "fund.balanse=1e6"],
+      mentions: ["--set fund.balanse=1e6: fund.balanse", "did you mean 'balance'?"]),
+    Case(
+      name: "--set with a value of the wrong type", arguments: run() + ["--set", "markets.ETH.depth=deep"],
+      mentions: ["--set markets.ETH.depth=deep: markets[1].depth", "expected a number"]),
+    Case(
+      name: "--set with a value the file would refuse", arguments: run() + ["--set", "markets.*.volatility=x-2"],
+      mentions: ["--set markets.*.volatility=x-2: markets[0].volatility", "is -5.0"]),
+    Case(
+      name: "--set that is not KEY=VALUE", arguments: run() + ["--set", "fund.balance"],
+      mentions: ["--set fund.balance", "KEY=VALUE"]),
     Case(name: "--threads 0", arguments: run() + ["--threads", "0"], mentions: ["--threads"]),
     Case(
       name: "--fail-if with an unknown metric", arguments: run() + ["--fail-if", "nonsense>1"], mentions: ["nonsense"]),
