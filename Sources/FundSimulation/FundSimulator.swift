@@ -24,6 +24,9 @@ public struct FundSimulator: Sendable {
   /// (``closeWholeRun(market:ladder:rungs:mark:fund:outcome:)``); `false` closes every
   /// round position by position, the reference the tests compare it with.
   var aggregatesRounds = true
+  /// Whether the fund pays every shortfall, however large (``FundNeeded``): its threshold
+  /// is −∞, so it never depletes and its lowest balance measures the fund the path needed.
+  var withoutFundLimit = false
 
   public init(generator: PathGenerator, exchange: ExchangeModel, checkpoints: CheckpointSchedule) {
     precondition(exchange.rules.count == generator.model.marketCount, "one rule set per market")
@@ -56,7 +59,7 @@ public struct FundSimulator: Sendable {
     let m = marketCount
     let steps = generator.model.horizon.steps
     var fund = InsuranceFund(
-      balance: exchange.fund.balance, threshold: exchange.fund.depletionThreshold,
+      balance: exchange.fund.balance, threshold: withoutFundLimit ? -.infinity : exchange.fund.depletionThreshold,
       tracksChanges: exchange.adl.drawdownTrigger != nil)
     var outcome = PathOutcome(
       path: path, initialFund: exchange.fund.balance, markets: m, checkpoints: checkpoints.count)

@@ -44,6 +44,9 @@ public struct PathOutcome: Sendable, Equatable {
   /// What ADL counterparties gained against the mark by closing at the bankruptcy price
   /// (negative when the liquidated position was past bankruptcy).
   public var adlCounterpartyGain: Double
+  /// The smallest initial fund balance at which this path would not deplete the fund
+  /// (``FundNeeded``), when the run can tell; `nil` otherwise.
+  public var fundNeeded: Double?
 
   public init(path: Int, initialFund: Double, markets: Int, checkpoints: Int) {
     self.path = path
@@ -65,6 +68,7 @@ public struct PathOutcome: Sendable, Equatable {
     self.checkpoints = Array(repeating: initialFund, count: checkpoints)
     traderLoss = 0
     adlCounterpartyGain = 0
+    fundNeeded = nil
   }
 
   public var depleted: Bool { depletionStep != nil }

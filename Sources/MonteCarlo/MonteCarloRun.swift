@@ -15,6 +15,10 @@ import ScenarioFiles
 /// is fixed (``chunkSize``), so neither the thread count nor the split into ranges changes
 /// any output.
 ///
+/// Each path's ``PathOutcome/fundNeeded`` is filled in where one run tells it
+/// (``FundSimulator/simulateWithFundNeeded(path:workspace:)``: a depleted path is simulated
+/// twice).
+///
 /// ```swift
 /// let run = MonteCarloRun(scenario: scenario)
 /// var statistics = try run.run(paths: 0..<10_000, threads: 2) { chunk in
@@ -52,16 +56,21 @@ public struct MonteCarloRun: Sendable {
   ///     the run and rethrows.
   /// - Returns: the merged statistics of `paths`, per-path values in path order (call
   ///   ``RunStatistics/sortPerPathValues()`` before summarising).
-  /// - Complexity: O(paths) simulations; memory O(threads × chunk) plus 16 bytes a path.
+  /// - Complexity: O(paths) simulations (plus one per depleted path for the fund needed); memory O(threads × chunk) plus 16 bytes a path.
   public func run(
     paths: Range<Int>, threads: Int, rows: Bool = true, sink: (ChunkReport) throws -> Void = { _ in }
   ) throws -> RunStatistics {
     let template = template
+    let simulator = simulator
     var statistics = template
     statistics.reserveCapacity(paths: paths.count)
-    try simulator.run(
+    try ChunkedParallelRun.run(
       paths: paths, threads: threads, chunkSize: Self.chunkSize,
-      summarize: { ChunkReport(outcomes: $0, template: template, rows: rows) },
+      makeWorkspace: { SendableBox(simulator.makeWorkspace()) },
+      process: { range, box in
+        let outcomes = range.map { simulator.simulateWithFundNeeded(path: $0, workspace: box.value) }
+        return ChunkReport(outcomes: outcomes, template: template, rows: rows)
+      },
       consume: { chunk in
         try sink(chunk)
         statistics.merge(chunk.statistics)
