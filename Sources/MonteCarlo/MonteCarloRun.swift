@@ -56,9 +56,19 @@ public struct MonteCarloRun: Sendable {
   ///     the run and rethrows.
   /// - Returns: the merged statistics of `paths`, per-path values in path order (call
   ///   ``RunStatistics/sortPerPathValues()`` before summarising).
-  /// - Complexity: O(paths) simulations (plus one per depleted path for the fund needed); memory O(threads × chunk) plus 16 bytes a path.
+  /// - Complexity: O(paths) simulations (plus one per depleted path for the fund needed); memory O(threads × chunk) plus 24 bytes a path.
   public func run(
     paths: Range<Int>, threads: Int, rows: Bool = true, sink: (ChunkReport) throws -> Void = { _ in }
+  ) throws -> RunStatistics {
+    try run(paths: paths, threads: threads, rows: rows, marks: { _ in () }) { chunk, _ in try sink(chunk) }
+  }
+
+  /// As ``run(paths:threads:rows:sink:)``, also handing the sink each chunk's per-path
+  /// `marks` (extracted on the worker, in path order), e.g. the flags that paired
+  /// comparisons between runs need.
+  public func run<Mark: Sendable>(
+    paths: Range<Int>, threads: Int, rows: Bool = true, marks: @escaping @Sendable (PathOutcome) -> Mark,
+    sink: (ChunkReport, [Mark]) throws -> Void
   ) throws -> RunStatistics {
     let template = template
     let simulator = simulator
@@ -69,11 +79,11 @@ public struct MonteCarloRun: Sendable {
       makeWorkspace: { SendableBox(simulator.makeWorkspace()) },
       process: { range, box in
         let outcomes = range.map { simulator.simulateWithFundNeeded(path: $0, workspace: box.value) }
-        return ChunkReport(outcomes: outcomes, template: template, rows: rows)
+        return (ChunkReport(outcomes: outcomes, template: template, rows: rows), outcomes.map(marks))
       },
       consume: { chunk in
-        try sink(chunk)
-        statistics.merge(chunk.statistics)
+        try sink(chunk.0, chunk.1)
+        statistics.merge(chunk.0.statistics)
       })
     return statistics
   }
