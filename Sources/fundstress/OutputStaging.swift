@@ -24,6 +24,13 @@ final class OutputStaging: @unchecked Sendable {
     ReportWriter.File.marketShares,
   ]
 
+  /// The files a `size` or `sweep` folder may hold (and so may be replaced).
+  static let sizeAndSweepFiles = Set(
+    [
+      SizingReport.File.curve, SizingReport.File.targets, SizingReport.File.chart, SizingReport.File.markdown,
+      SweepReport.File.csv, SweepReport.File.markdown,
+    ] + SweepReport.chartedMetrics.map(SweepReport.File.chart))
+
   /// Prepares a staging folder (or file path) next to `destination`, creating missing
   /// parent folders.
   ///
@@ -43,7 +50,7 @@ final class OutputStaging: @unchecked Sendable {
     }
     if isDirectory, isFolder.boolValue {
       let foreign = ((try? manager.contentsOfDirectory(atPath: self.destination.path)) ?? [])
-        .filter { !Self.reportFiles.contains($0) }.sorted()
+        .filter { !Self.reportFiles.contains($0) && !Self.sizeAndSweepFiles.contains($0) }.sorted()
       let here = URL(fileURLWithPath: manager.currentDirectoryPath).resolvingSymlinksInPath().path
       let target = self.destination.resolvingSymlinksInPath().path
       if !foreign.isEmpty || here == target || here.hasPrefix(target + "/") {

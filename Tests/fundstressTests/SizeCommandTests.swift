@@ -62,6 +62,10 @@ import Testing
       in: scratch.url)
     try #require(result.status == 0, "\(result)")
     #expect(try scratch.read("size/targets.csv").contains(",bisection\n"))
+    // A second sizing into the same folder replaces the first.
+    let again = try await fundstress(
+      ["size", "--scenario", "scenario.yaml", "--paths", "20", "--out", "size", "--quiet"], in: scratch.url)
+    #expect(again.status == 0 && scratch.exists("size/size.md"), "\(again)")
     let refused = try await fundstress(
       ["size", "--scenario", "scenario.yaml", "--paths", "10", "--method", "one-run", "--out", "one"], in: scratch.url)
     #expect(refused.status == 1 && refused.stderrLines.count == 1 && !scratch.exists("one"), "\(refused)")
