@@ -119,4 +119,17 @@ let benchmarks: @Sendable () -> Void = {
     blackHole(bytes)
     blackHole(statistics.pathCount)
   }
+
+  // `fundstress size` by the one-run method on the same paths: each path once with a fund
+  // without limit, two numbers kept per path (compare with the run above; target ≤ 1.2×).
+  Benchmark(
+    "Size: default scenario, 1000 paths, 2 threads, one-run fund needed",
+    configuration: .init(
+      metrics: [.throughput, .wallClock, .cpuTotal, .mallocCountTotal], scalingFactor: .kilo, maxIterations: 20)
+  ) { benchmark in
+    benchmark.startMeasurement()
+    let sample = try FundSizing.sample(defaultRun, paths: 0..<benchmark.scaledIterations.count, threads: 2)
+    benchmark.stopMeasurement()
+    blackHole(sample.paths)
+  }
 }

@@ -146,15 +146,7 @@ public struct SizingReport: Sendable {
   }
 
   /// `run.json` of a sizing: metadata, targets, the curve and the resolved scenario.
-  public func json() throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-    encoder.nonConformingFloatEncodingStrategy = .convertToString(
-      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-    var data = try encoder.encode(Document(report: self))
-    data.append(0x0A)
-    return data
-  }
+  public func json() throws -> Data { try reportJSON(Document(report: self)) }
 
   private struct Document: Encodable {
     let report: SizingReport
@@ -186,6 +178,18 @@ public struct SizingReport: Sendable {
       try c.encode(report.context.resolvedScenario.map(AnyEncodable.init), forKey: .scenario)
     }
   }
+}
+
+/// A `run.json` document as `run` writes it: sorted keys, pretty-printed, non-finite
+/// numbers as `"inf"`, `"-inf"`, `"nan"`, a final newline.
+func reportJSON(_ document: some Encodable) throws -> Data {
+  let encoder = JSONEncoder()
+  encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+  encoder.nonConformingFloatEncodingStrategy = .convertToString(
+    positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+  var data = try encoder.encode(document)
+  data.append(0x0A)
+  return data
 }
 
 /// The metadata block shared by the `run.json` of `size` and `sweep`.

@@ -127,15 +127,7 @@ public struct SweepReport: Sendable {
   }
 
   /// `run.json` of a sweep.
-  public func json() throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-    encoder.nonConformingFloatEncodingStrategy = .convertToString(
-      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-    var data = try encoder.encode(Document(report: self))
-    data.append(0x0A)
-    return data
-  }
+  public func json() throws -> Data { try reportJSON(Document(report: self)) }
 
   private struct Document: Encodable {
     let report: SweepReport

@@ -31,6 +31,18 @@ final class OutputStaging: @unchecked Sendable {
       SweepReport.File.csv, SweepReport.File.markdown,
     ] + SweepReport.chartedMetrics.map(SweepReport.File.chart))
 
+  /// Writes the output with `write` (given the staging path) and moves it into place; on
+  /// any error the staging copy is removed and the error rethrown.
+  func publish(_ write: (URL) throws -> Void) throws {
+    do {
+      try write(staging)
+      try commit()
+    } catch {
+      discard()
+      throw error
+    }
+  }
+
   /// Prepares a staging folder (or file path) next to `destination`, creating missing
   /// parent folders.
   ///

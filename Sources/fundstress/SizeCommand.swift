@@ -95,13 +95,7 @@ struct SizeCommand: ParsableCommand {
       let report = SizingReport(
         curve: points.map(\.row), targets: sized.map(\.row), scenarioBalance: fund.balance, context: context)
       let staging = try OutputStaging(destination: URL(fileURLWithPath: out), isDirectory: true)
-      do {
-        try report.write(to: staging.staging)
-        try staging.commit()
-      } catch {
-        staging.discard()
-        throw error
-      }
+      try staging.publish(report.write(to:))
       if !quiet {
         for target in sized {
           let needed = target.fundNeeded.map { CSVField.format($0) } ?? "not reachable"

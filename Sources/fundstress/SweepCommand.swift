@@ -120,13 +120,7 @@ struct SweepCommand: ParsableCommand {
       let report = SweepReport(
         keys: axes.map(\.key), values: axes.map(\.values), rows: table, baseCell: baseCell, context: context)
       let staging = try OutputStaging(destination: URL(fileURLWithPath: out), isDirectory: true)
-      do {
-        try report.write(to: staging.staging)
-        try staging.commit()
-      } catch {
-        staging.discard()
-        throw error
-      }
+      try staging.publish(report.write(to:))
       if !quiet {
         print(report.markdown.components(separatedBy: "\n").filter { $0.hasPrefix("|") }.joined(separator: "\n"))
       }
