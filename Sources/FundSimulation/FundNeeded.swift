@@ -10,13 +10,20 @@
 /// `F − D_after ≥ θ` (``InsuranceFund``: it pays when what it can pay covers the
 /// shortfall) and counts as depleted at a balance at or below `θ`, so
 ///
-///     depleted at F  ⇔  F ≤ θ + D  =: fund needed,
-///     ADL at F       ⇔  ADL without a limit  or  F < θ + D,
+///     depleted at F  ⇔  F ≤ θ + D  =: fund needed.
 ///
-/// the second because a shortfall the fund cannot pay goes to ADL (the counterparties of
-/// the opposite side take it; the default books always have some). A path the real fund
-/// never depleted ran exactly as without a limit, so its own lowest balance gives `D`; a
-/// depleted path is run again without the limit.
+/// A shortfall the fund cannot pay goes to ADL, which is an ADL event when the opposite
+/// side holds positions; when it holds none the fund takes the position and the book is
+/// unchanged. So with `D_A` the largest `D_after` over the payments made while the opposite
+/// side held positions (``PathOutcome/adlFundNeeded`` `= θ + D_A`),
+///
+///     ADL at F  ⇔  ADL without a limit  or  F < θ + D_A,
+///
+/// exact as long as the fund, once it has failed a payment that found no counterparty,
+/// fails again at the same later payments as a fund starting at `F` without that failure
+/// would (the failure leaves the book as it was but the balance lower; docs/MODEL.md). A
+/// path the real fund never depleted ran exactly as without a limit, so its own lowest
+/// balance gives `D`; a depleted path is run again without the limit.
 ///
 /// With the takeover waterfall (the subsidy is a share of the balance) or a drawdown
 /// trigger (ADL when the fund fell too far) the balance changes the flows, and the fund

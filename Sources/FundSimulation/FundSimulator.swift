@@ -140,6 +140,9 @@ public struct FundSimulator: Sendable {
     outcome.minFund = fund.minimum
     outcome.finalFund = fund.balance
     outcome.depletionStep = fund.depletionStep
+    if withoutFundLimit {
+      outcome.adlFundNeeded = exchange.fund.depletionThreshold + fund.largestADLExposedOutflow
+    }
     return outcome
   }
 

@@ -47,6 +47,9 @@ public struct PathOutcome: Sendable, Equatable {
   /// The smallest initial fund balance at which this path would not deplete the fund
   /// (``FundNeeded``), when the run can tell; `nil` otherwise.
   public var fundNeeded: Double?
+  /// In a run without fund limit (``FundNeeded``): the balance below which the fund would
+  /// fail a shortfall that could go to ADL counterparties (−∞ when there is none).
+  public var adlFundNeeded: Double?
 
   public init(path: Int, initialFund: Double, markets: Int, checkpoints: Int) {
     self.path = path
@@ -69,6 +72,7 @@ public struct PathOutcome: Sendable, Equatable {
     traderLoss = 0
     adlCounterpartyGain = 0
     fundNeeded = nil
+    adlFundNeeded = nil
   }
 
   public var depleted: Bool { depletionStep != nil }

@@ -5,13 +5,14 @@ import FundReports
 /// that balance gives them (``FundSimulation/FundSimulator/fundNeededFromOneRun``; the
 /// rules are in docs/MODEL.md, "The fund needed"):
 ///
-///     depleted at F ⇔ F ≤ neededᵢ,     ADL at F ⇔ ADL without a limitᵢ or F < neededᵢ.
+///     depleted at F ⇔ F ≤ neededᵢ,     ADL at F ⇔ ADL without a limitᵢ or F < adlNeededᵢ.
 public struct FundNeededSample: Sendable {
   /// The depletion threshold `θ`.
   public let threshold: Double
   /// Fund needed per path, ascending.
   public let needed: [Double]
-  /// Fund needed of the paths without ADL when the fund has no limit, ascending.
+  /// ``FundSimulation/PathOutcome/adlFundNeeded`` of the paths without ADL when the fund
+  /// has no limit, ascending: below it a payment that could go to ADL fails.
   public let neededWithoutADL: [Double]
   /// Paths with ADL even when the fund has no limit (an unfillable book): no balance
   /// removes them.
@@ -19,11 +20,12 @@ public struct FundNeededSample: Sendable {
 
   public var paths: Int { needed.count }
 
-  /// - Parameter paths: per path, the fund needed and whether it had ADL without a limit.
-  public init(threshold: Double, paths: [(needed: Double, adl: Bool)]) {
+  /// - Parameter paths: per path, the fund needed, the balance below which it has ADL, and
+  ///   whether it had ADL without a limit.
+  public init(threshold: Double, paths: [(needed: Double, adlNeeded: Double, adl: Bool)]) {
     self.threshold = threshold
     needed = paths.map(\.needed).sorted()
-    neededWithoutADL = paths.filter { !$0.adl }.map(\.needed).sorted()
+    neededWithoutADL = paths.filter { !$0.adl }.map(\.adlNeeded).sorted()
     adlAtAnyBalance = paths.count - neededWithoutADL.count
   }
 
@@ -33,7 +35,7 @@ public struct FundNeededSample: Sendable {
   public func depletedCount(at balance: Double) -> Int { paths - Self.countBelow(balance, in: needed) }
 
   /// Paths with ADL at initial balance `balance ≥ θ`: those with ADL at any balance plus
-  /// `#{neededᵢ > F}` of the others.
+  /// `#{adlNeededᵢ > F}` of the others.
   ///
   /// - Complexity: O(log paths).
   public func adlCount(at balance: Double) -> Int {
@@ -51,7 +53,7 @@ public struct FundNeededSample: Sendable {
   ///
   /// Depletion needs `F > x`, `x` the `(allowed + 1)`-th largest fund needed, so the answer
   /// is `⌊x⌋ + 1`; ADL needs `F ≥ y`, `y` the `(allowed − adlAtAnyBalance + 1)`-th largest
-  /// among the paths without ADL at any balance, so `⌈y⌉`.
+  /// ADL need among the paths without ADL at any balance, so `⌈y⌉`.
   ///
   /// - Complexity: O(1).
   public func balance(_ metric: SizingTarget.Metric, allowing allowed: Int) -> Double? {

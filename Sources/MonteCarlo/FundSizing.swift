@@ -38,8 +38,8 @@ public struct SizedTarget: Sendable, Hashable {
 
 /// The fund needed for sizing targets (`fundstress size`).
 public enum FundSizing {
-  /// Runs `paths` once with a fund without limit and collects each path's fund needed
-  /// and whether it had ADL.
+  /// Runs `paths` once with a fund without limit and collects each path's fund needed,
+  /// its ADL need and whether it had ADL.
   ///
   /// - Precondition: ``FundSimulation/FundSimulator/fundNeededFromOneRun``.
   /// - Parameter progress: called on the calling thread with the paths done so far.
@@ -50,7 +50,7 @@ public enum FundSizing {
     precondition(run.simulator.fundNeededFromOneRun, "the fund needed follows from one run only for market close")
     let unlimited = run.simulator.withoutLimit()
     let simulator = run.simulator
-    var all: [(needed: Double, adl: Bool)] = []
+    var all: [(needed: Double, adlNeeded: Double, adl: Bool)] = []
     all.reserveCapacity(paths.count)
     try ChunkedParallelRun.run(
       paths: paths, threads: threads, chunkSize: MonteCarloRun.chunkSize,
@@ -58,7 +58,9 @@ public enum FundSizing {
       process: { range, box in
         range.map { path in
           let outcome = unlimited.simulate(path: path, workspace: box.value)
-          return (simulator.fundNeeded(unlimited: outcome), outcome.adlEvents > 0)
+          return (
+            simulator.fundNeeded(unlimited: outcome), outcome.adlFundNeeded ?? .infinity, outcome.adlEvents > 0
+          )
         }
       },
       consume: { chunk in

@@ -4,9 +4,9 @@ import Testing
 /// The one-run counts and answers on a sample small enough to check by hand.
 @Suite struct FundNeededSampleTests {
   /// Threshold 0; five paths needing 0, 5, 10, 10 and 20, the one needing 5 with ADL at
-  /// any balance (an unfillable book).
+  /// any balance (an unfillable book); each path's ADL need equal to its need.
   let sample = FundNeededSample(
-    threshold: 0, paths: [(10, false), (0, false), (20, false), (5, true), (10, false)])
+    threshold: 0, paths: [(10, 10, false), (0, 0, false), (20, 20, false), (5, 5, true), (10, 10, false)])
 
   @Test func countsFollowTheTieRules() {
     // Depleted at F ⇔ F ≤ needed: at 10 the two paths needing 10 and the one needing 20.
@@ -44,6 +44,14 @@ import Testing
     // the tie at 10 that is the same balance, 11.
     #expect(sized.high == nil)
     #expect(sized.low == 11)
+  }
+
+  @Test func aFailureWithoutCounterpartiesIsNoADL() {
+    // Needs 10, but every payment beyond 4 found the opposite side empty: ADL only below 4.
+    let thin = FundNeededSample(threshold: 0, paths: [(10, 4, false), (3, -.infinity, false)])
+    #expect(thin.depletedCount(at: 5) == 1 && thin.adlCount(at: 5) == 0)
+    #expect(thin.adlCount(at: 3.5) == 1 && thin.adlCount(at: 0) == 1)
+    #expect(thin.balance(.adl, allowing: 0) == 4)
   }
 
   @Test func theCurveSpansTheMedianToAboveTheLargestNeed() {

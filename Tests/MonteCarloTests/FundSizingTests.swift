@@ -30,16 +30,21 @@ import Testing
       balance: balance, paths: statistics.pathCount, depleted: statistics.depletedPaths, adl: statistics.adlPaths)
   }
 
-  @Test func theCurveEqualsRealRunsPathByPath() throws {
-    let sample = try Self.sample()
+  /// The tiny scenario as it is (ADL only where the fund runs out), and with a SOL book so
+  /// thin that a third of the paths need ADL whatever the fund (an unfillable round, walk
+  /// > 1), so both terms of the ADL rule are exercised.
+  @Test(arguments: [[], ["markets.SOL.depth=x0.08"]])
+  func theCurveEqualsRealRunsPathByPath(_ more: [String]) throws {
+    let sample = try Self.sample(more)
     #expect(sample.depletedCount(at: 300_000) > 0 && sample.depletedCount(at: 300_000) < Self.paths)
+    if !more.isEmpty { #expect(sample.adlAtAnyBalance > Self.paths / 5) }
     // Balances around the fund needed of three paths (ties included: at the value the path
     // depletes, one unit above it does not), the scenario's own balance and the threshold.
     let picks = [sample.needed[Self.paths / 2], sample.needed[Self.paths * 9 / 10], sample.needed[Self.paths - 3]]
     var balances = [0.0, 300_000, 2.5e6]
     for x in picks where x > 0 { balances += [x.rounded(.down), x.rounded(.down) + 1] }
     for balance in balances {
-      let simulator = MonteCarloRun(scenario: try Self.scenario(balance: balance)).simulator
+      let simulator = MonteCarloRun(scenario: try Self.scenario(balance: balance, more)).simulator
       let workspace = simulator.makeWorkspace()
       var depleted = 0
       var adl = 0
@@ -49,9 +54,14 @@ import Testing
         let unlimited = simulator.withoutLimit().simulate(path: path, workspace: workspace)
         let x = simulator.fundNeeded(unlimited: unlimited)
         needed.append(x)
-        // Path by path: depleted iff F ≤ fund needed; ADL iff ADL without a limit or F < needed.
+        // Path by path: depleted iff F ≤ fund needed; ADL iff ADL without a limit or F below
+        // the ADL need (a failing payment that finds counterparties).
         #expect(outcome.depleted == (balance <= x), "path \(path) at \(balance): needed \(x)")
-        #expect((outcome.adlEvents > 0) == (unlimited.adlEvents > 0 || balance < x), "path \(path) at \(balance)")
+        let adlNeed = try #require(unlimited.adlFundNeeded)
+        #expect(
+          (outcome.adlEvents > 0) == (unlimited.adlEvents > 0 || balance < adlNeed),
+          "path \(path) at \(balance): needed \(x), unlimited ADL \(unlimited.adlEvents), real ADL \(outcome.adlEvents), depleted \(outcome.depleted) at \(String(describing: outcome.depletionStep)), shortfall \(outcome.shortfall) vs \(unlimited.shortfall), liq \(outcome.liquidations) vs \(unlimited.liquidations)"
+        )
         depleted += outcome.depleted ? 1 : 0
         adl += outcome.adlEvents > 0 ? 1 : 0
       }
