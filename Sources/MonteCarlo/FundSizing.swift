@@ -136,6 +136,15 @@ public enum FundSizing {
   }
 }
 
+extension FundSizing {
+  /// `levels` whole-unit balances evenly spaced over `(threshold, upper]`: the curve of a
+  /// bisection, each balance a full run.
+  public static func grid(threshold: Double, upper: Double, levels: Int) -> [Double] {
+    guard levels > 0, upper > threshold else { return [] }
+    return (1...levels).map { (threshold + (upper - threshold) * Double($0) / Double(levels)).rounded() }
+  }
+}
+
 extension SizingPoint {
   /// The point as a curve row, with Wilson intervals.
   public var row: SizingCurveRow {

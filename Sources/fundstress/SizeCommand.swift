@@ -31,6 +31,12 @@ struct SizeCommand: ParsableCommand {
   @Option(help: "Bisection stops when its bracket is narrower than this share of the balance.")
   var tolerance: Double = 1e-3
 
+  @Option(
+    help: ArgumentHelp(
+      "Balances on the curve (default: 100 for one-run, free; 50 for bisection, each a full run).",
+      valueName: "N"))
+  var levels: Int?
+
   @Option(help: "Output folder (replaced when the sizing completes).")
   var out: String = "reports/size"
 
@@ -43,6 +49,9 @@ struct SizeCommand: ParsableCommand {
     }
     guard ["auto", "one-run", "bisection"].contains(method) else {
       throw CommandLineError("--method is '\(method)'; use auto, one-run or bisection")
+    }
+    if let levels, !(1...10_000).contains(levels) {
+      throw CommandLineError("--levels is \(levels); give between 1 and 10000 balances")
     }
     guard tolerance > 0, tolerance < 0.5 else {
       throw CommandLineError("--tolerance is \(tolerance); give a share between 0 and 0.5, e.g. 0.001")
@@ -74,13 +83,20 @@ struct SizeCommand: ParsableCommand {
         progress.finish()
         sized = goals.map { sample.sized($0) }
         let marked = [fund.balance] + sized.flatMap { [$0.fundNeeded, $0.low, $0.high].compactMap { $0 } }
-        points = sample.curveBalances(extra: marked).map { sample.point(at: $0) }
+        points = sample.curveBalances(levels: levels ?? 100, extra: marked).map { sample.point(at: $0) }
       } else {
         var evaluated: [Double: SizingPoint] = [:]
         sized = try goals.map { goal in
           try FundSizing.bisect(
             goal, threshold: fund.depletionThreshold, start: fund.balance, tolerance: tolerance,
             evaluated: &evaluated, evaluate: evaluate(balance:))
+        }
+        // The curve: the balances tried and an even grid up to a quarter above the largest
+        // answer (or the scenario's balance), each a full run on the same paths.
+        let upper = 1.25 * (sized.compactMap(\.fundNeeded) + [fund.balance]).max()!
+        for balance in FundSizing.grid(threshold: fund.depletionThreshold, upper: upper, levels: levels ?? 50)
+        where evaluated[balance] == nil {
+          evaluated[balance] = try evaluate(balance: balance)
         }
         points = evaluated.values.sorted { $0.balance < $1.balance }
       }

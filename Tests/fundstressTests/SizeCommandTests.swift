@@ -56,15 +56,19 @@ import Testing
     try scratch.write("scenario.yaml", Fixture.scenario(waterfall: "takeover"))
     let result = try await fundstress(
       [
-        "size", "--scenario", "scenario.yaml", "--paths", "100", "--target", "depletion<=0.3", "--out", "size",
-        "--quiet",
+        "size", "--scenario", "scenario.yaml", "--paths", "100", "--target", "depletion<=0.3", "--levels", "6",
+        "--out", "size", "--quiet",
       ],
       in: scratch.url)
     try #require(result.status == 0, "\(result)")
     #expect(try scratch.read("size/targets.csv").contains(",bisection\n"))
+    // The balances bisection tried plus the six of the grid.
+    let curve = try scratch.read("size/sizing.csv").split(separator: "\n")
+    #expect(curve.count >= 1 + 6 + 3)
     // A second sizing into the same folder replaces the first.
     let again = try await fundstress(
-      ["size", "--scenario", "scenario.yaml", "--paths", "20", "--out", "size", "--quiet"], in: scratch.url)
+      ["size", "--scenario", "scenario.yaml", "--paths", "20", "--levels", "2", "--out", "size", "--quiet"],
+      in: scratch.url)
     #expect(again.status == 0 && scratch.exists("size/size.md"), "\(again)")
     let refused = try await fundstress(
       ["size", "--scenario", "scenario.yaml", "--paths", "10", "--method", "one-run", "--out", "one"], in: scratch.url)
