@@ -23,4 +23,25 @@ import Testing
     #expect((overrides[1]["values"] as? [String: String])?["markets[2].depth"] == "1000000.0")
     #expect(try byHand.json()["scenario"].map { ($0 as? [String: Any])?["overrides"] == nil } == true)
   }
+
+  @Test func scenarioCheckAndPathsTakeOverridesToo() async throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    try scratch.write("scenario.yaml", Fixture.scenario())
+    let check = try await fundstress(
+      ["scenario", "check", "scenario.yaml", "--set", "markets.ETH.volatility=x2"], in: scratch.url)
+    #expect(check.status == 0 && check.stdout.contains("6"), "\(check)")
+    let refused = try await fundstress(
+      ["scenario", "check", "scenario.yaml", "--set", "markets.ETH.volatilty=1"], in: scratch.url)
+    #expect(refused.status == 1 && refused.stderrLines.count == 1, "\(refused)")
+    #expect(
+      refused.stderr.contains("--set markets.ETH.volatilty=1: markets[1].volatilty")
+        && refused.stderr.contains("'volatility'"))
+    let paths = try await fundstress(
+      ["paths", "--scenario", "scenario.yaml", "--paths", "2", "--set", "markets.BTC.price=1000", "--out", "p.csv"],
+      in: scratch.url)
+    #expect(paths.status == 0, "\(paths)")
+    // Step 0 is the scenario's price exactly: the override's.
+    #expect(try scratch.read("p.csv").split(separator: "\n")[1].hasPrefix("0,0,1000.0,"))
+  }
 }
