@@ -11,6 +11,7 @@ let package = Package(
     .library(name: "ScenarioFiles", targets: ["ScenarioFiles"]),
     .library(name: "FundReports", targets: ["FundReports"]),
     .library(name: "Calibration", targets: ["Calibration"]),
+    .library(name: "MonteCarlo", targets: ["MonteCarlo"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -52,10 +53,14 @@ let package = Package(
       name: "FundReports",
       dependencies: ["PricePaths", "FundSimulation", "Calibration"]
     ),
+    .target(
+      name: "MonteCarlo",
+      dependencies: ["PricePaths", "FundSimulation", "ScenarioFiles", "FundReports"]
+    ),
     .executableTarget(
       name: "fundstress",
       dependencies: [
-        "PricePaths", "FundSimulation", "ScenarioFiles", "FundReports", "Calibration",
+        "PricePaths", "FundSimulation", "ScenarioFiles", "FundReports", "Calibration", "MonteCarlo",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -70,6 +75,8 @@ let package = Package(
     .testTarget(
       name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "PricePaths", "FundSimulation", "Calibration"]),
     .testTarget(name: "FundReportsTests", dependencies: ["FundReports", "FundSimulation", "PricePaths"]),
+    .testTarget(
+      name: "MonteCarloTests", dependencies: ["MonteCarlo", "ScenarioFiles", "FundReports", "FundSimulation"]),
     .testTarget(name: "fundstressTests", dependencies: ["fundstress"]),
     .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "PricePaths", "ScenarioFiles"]),
   ]

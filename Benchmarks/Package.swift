@@ -29,6 +29,7 @@ let pricePaths = Target.Dependency.product(name: "PricePaths", package: root)
 let fundSimulation = Target.Dependency.product(name: "FundSimulation", package: root)
 let scenarioFiles = Target.Dependency.product(name: "ScenarioFiles", package: root)
 let fundReports = Target.Dependency.product(name: "FundReports", package: root)
+let monteCarlo = Target.Dependency.product(name: "MonteCarlo", package: root)
 
 /// An executable benchmark target run by package-benchmark's `BenchmarkPlugin`.
 func benchmarkSuite(_ name: String, dependencies: [Target.Dependency]) -> Target {
@@ -78,7 +79,7 @@ let package = Package(
     benchmarkSuite("PricePathsBenchmarks", dependencies: [pricePaths]),
     benchmarkSuite(
       "FundSimulationBenchmarks",
-      dependencies: ["ScenarioFixtures", pricePaths, fundSimulation, scenarioFiles, fundReports]
+      dependencies: ["ScenarioFixtures", pricePaths, fundSimulation, scenarioFiles, fundReports, monteCarlo]
     ),
   ]
 )

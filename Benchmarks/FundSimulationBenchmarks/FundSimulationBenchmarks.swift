@@ -10,6 +10,7 @@
 import Benchmark
 import FundReports
 import FundSimulation
+import MonteCarlo
 import PricePaths
 import ScenarioFiles
 import ScenarioFixtures
@@ -98,32 +99,37 @@ let benchmarks: @Sendable () -> Void = {
     blackHole(workspace.logPrice(step: 1440, market: 0))
   }
 
-  // A whole run as `fundstress run` does it: paths 0..<1000 of the default on 2 threads in
-  // chunks of 64, each chunk summarised into RunStatistics and paths.csv rows on the worker,
-  // merged in path order on the caller (the report files themselves are not written).
-  // Throughput in K paths/s of wall clock; total CPU time beside it (two threads).
-  let scenario = ScenarioFixtures.defaultScenario()
-  let template = RunStatistics(
-    symbols: scenario.symbols, checkpointSteps: scenario.checkpoints.steps,
-    initialFund: scenario.exchange.fund.balance, depletionThreshold: scenario.exchange.fund.depletionThreshold,
-    stepSeconds: scenario.paths.horizon.stepSeconds)
+  // A whole run as `fundstress run` does it (``MonteCarloRun``): paths 0..<1000 of the
+  // default on 2 threads in chunks of 64, each chunk summarised into RunStatistics and
+  // paths.csv rows on the worker, merged in path order on the caller (the report files
+  // themselves are not written). Throughput in K paths/s of wall clock; total CPU time
+  // beside it (two threads).
+  let defaultRun = MonteCarloRun(scenario: ScenarioFixtures.defaultScenario())
   Benchmark(
     "Run: default scenario, 1000 paths, 2 threads, statistics + CSV rows",
     configuration: .init(
       metrics: [.throughput, .wallClock, .cpuTotal, .mallocCountTotal], scalingFactor: .kilo, maxIterations: 20)
   ) { benchmark in
-    var statistics = template
     var bytes = 0
     benchmark.startMeasurement()
-    try defaultSimulator.run(
-      paths: 0..<benchmark.scaledIterations.count, threads: 2, chunkSize: 64,
-      summarize: { ChunkReport(outcomes: $0, template: template) },
-      consume: { chunk in
-        bytes += chunk.rows.count
-        statistics.merge(chunk.statistics)
-      })
+    let statistics = try defaultRun.run(paths: 0..<benchmark.scaledIterations.count, threads: 2) { chunk in
+      bytes += chunk.rows.count
+    }
     benchmark.stopMeasurement()
     blackHole(bytes)
     blackHole(statistics.pathCount)
+  }
+
+  // `fundstress size` by the one-run method on the same paths: each path once with a fund
+  // without limit, two numbers kept per path (compare with the run above; target ≤ 1.2×).
+  Benchmark(
+    "Size: default scenario, 1000 paths, 2 threads, one-run fund needed",
+    configuration: .init(
+      metrics: [.throughput, .wallClock, .cpuTotal, .mallocCountTotal], scalingFactor: .kilo, maxIterations: 20)
+  ) { benchmark in
+    benchmark.startMeasurement()
+    let sample = try FundSizing.sample(defaultRun, paths: 0..<benchmark.scaledIterations.count, threads: 2)
+    benchmark.stopMeasurement()
+    blackHole(sample.paths)
   }
 }

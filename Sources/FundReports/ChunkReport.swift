@@ -15,13 +15,14 @@ public struct ChunkReport: Sendable {
   /// - Parameters:
   ///   - outcomes: the chunk's paths, in path order.
   ///   - template: an empty ``RunStatistics`` for the run (symbols, checkpoints, fund).
+  ///   - rows: whether to format the rows (`false` leaves ``rows`` empty).
   /// - Complexity: O(outcomes).
-  public init(outcomes: [PathOutcome], template: RunStatistics) {
+  public init(outcomes: [PathOutcome], template: RunStatistics, rows formatsRows: Bool = true) {
     rows = []
-    rows.reserveCapacity(outcomes.count * 160)
+    if formatsRows { rows.reserveCapacity(outcomes.count * 160) }
     statistics = template
     for outcome in outcomes {
-      PathsTable.appendRow(outcome, to: &rows)
+      if formatsRows { PathsTable.appendRow(outcome, to: &rows) }
       statistics.add(outcome)
     }
   }

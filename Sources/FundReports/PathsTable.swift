@@ -4,7 +4,9 @@ import FundSimulation
 ///
 /// Columns (the eleven of docs/REPORTS.md, then extensions): `path, min_fund, final_fund, depleted,
 /// depletion_step, liquidations, liquidated_notional, shortfall, adl_events, adl_notional,
-/// max_cascade_rounds, bad_debt, fund_inflow, vault_inflow, adl_positions, round_cap_hits`.
+/// max_cascade_rounds, bad_debt, fund_inflow, vault_inflow, adl_positions, round_cap_hits,
+/// fund_needed`. `fund_needed` is empty where the run cannot tell it
+/// (``PathOutcome/fundNeeded``).
 /// `depleted` is `1`/`0`; `depletion_step` is empty for a path never depleted. Numbers
 /// follow ``CSVField``.
 ///
@@ -15,7 +17,7 @@ public enum PathsTable {
   public static let columns = [
     "path", "min_fund", "final_fund", "depleted", "depletion_step", "liquidations", "liquidated_notional",
     "shortfall", "adl_events", "adl_notional", "max_cascade_rounds", "bad_debt", "fund_inflow", "vault_inflow",
-    "adl_positions", "round_cap_hits",
+    "adl_positions", "round_cap_hits", "fund_needed",
   ]
 
   /// The header record, `\n`-terminated.
@@ -57,6 +59,8 @@ public enum PathsTable {
     CSVField.append(outcome.adlPositionsHit, to: &bytes)
     bytes.append(comma)
     CSVField.append(outcome.roundCapHits, to: &bytes)
+    bytes.append(comma)
+    if let needed = outcome.fundNeeded { CSVField.append(needed, to: &bytes) }
     bytes.append(0x0A)
   }
 

@@ -9,9 +9,10 @@ import FundSimulation
 /// * exact tallies of cascade rounds and depletion steps (``IntegerTally``);
 /// * one ``HistogramSketch`` per checkpoint of the fund balance (fan chart quantiles);
 /// * per-market sums (``MarketTotals``);
-/// * two numbers per path, in path order — fund loss `initial − final` and drawdown
-///   `initial − min` — for exact VaR, ES and drawdown quantiles. That is 16 bytes per path;
-///   nothing else grows with the number of paths.
+/// * three numbers per path, in path order — fund loss `initial − final`, drawdown
+///   `initial − min` and the fund needed (kept only when the run can tell it, which is for
+///   every path or for none) — for exact VaR, ES, drawdown and fund-needed quantiles. That
+///   is 24 bytes per path; nothing else grows with the number of paths.
 ///
 /// **Determinism.** All sums are ``ExactSum``s and all bins and tallies merge by
 /// addition, so the statistics — and every byte the writers derive from them — are the
@@ -42,6 +43,9 @@ public struct RunStatistics: Sendable, Codable {
   public private(set) var fundLosses: [Double] = []
   /// `initialFund − minFund` per path, in the order added.
   public private(set) var drawdowns: [Double] = []
+  /// ``PathOutcome/fundNeeded`` of the paths that have one, in the order added: every
+  /// path's, or empty when the run cannot tell (see ``fundNeededKnown``).
+  public private(set) var fundNeeded: [Double] = []
   public private(set) var markets: [MarketTotals]
   public private(set) var checkpointSketches: [HistogramSketch]
 
@@ -71,9 +75,9 @@ public struct RunStatistics: Sendable, Codable {
     checkpointSketches = Array(repeating: sketch, count: checkpointSteps.count)
   }
 
-  /// Bytes kept per path: the fund loss and the drawdown, one `Double` each, for exact
+  /// Bytes kept per path: the fund loss, the drawdown and the fund needed, one `Double` each, for exact
   /// quantiles. Everything else is independent of the number of paths.
-  public static let bytesPerPath = 2 * MemoryLayout<Double>.stride
+  public static let bytesPerPath = 3 * MemoryLayout<Double>.stride
 
   /// The most paths whose per-path values fit in `share` of `memoryBytes`:
   /// `⌊share · memoryBytes / bytesPerPath⌋`. A run beyond it would be killed for memory,
@@ -87,6 +91,7 @@ public struct RunStatistics: Sendable, Codable {
   public mutating func reserveCapacity(paths: Int) {
     fundLosses.reserveCapacity(fundLosses.count + paths)
     drawdowns.reserveCapacity(drawdowns.count + paths)
+    fundNeeded.reserveCapacity(fundNeeded.count + paths)
   }
 
   /// Adds one path.
@@ -110,6 +115,7 @@ public struct RunStatistics: Sendable, Codable {
     // `+ 0` turns a −0 into +0, so equal losses print identically.
     fundLosses.append(outcome.fundLoss(initialFund: initialFund) + 0)
     drawdowns.append((initialFund - outcome.minFund) + 0)
+    if let needed = outcome.fundNeeded { fundNeeded.append(needed) }
     for index in markets.indices { markets[index].add(outcome.markets[index]) }
     for index in checkpointSketches.indices { checkpointSketches[index].add(outcome.checkpoints[index]) }
   }
@@ -132,6 +138,7 @@ public struct RunStatistics: Sendable, Codable {
     depletionSteps.merge(other.depletionSteps)
     fundLosses.append(contentsOf: other.fundLosses)
     drawdowns.append(contentsOf: other.drawdowns)
+    fundNeeded.append(contentsOf: other.fundNeeded)
     for index in markets.indices { markets[index].merge(other.markets[index]) }
     for index in checkpointSketches.indices { checkpointSketches[index].merge(other.checkpointSketches[index]) }
   }
@@ -142,7 +149,11 @@ public struct RunStatistics: Sendable, Codable {
   public mutating func sortPerPathValues() {
     fundLosses.sort()
     drawdowns.sort()
+    fundNeeded.sort()
   }
+
+  /// Whether every path's fund needed is known.
+  public var fundNeededKnown: Bool { pathCount > 0 && fundNeeded.count == pathCount }
 
   /// The accumulator of one per-path quantity.
   public func accumulator(_ quantity: PathQuantity) -> MeanAccumulator { means[quantity.rawValue] }
@@ -163,7 +174,7 @@ public struct RunStatistics: Sendable, Codable {
 
   private enum CodingKeys: String, CodingKey {
     case symbols, checkpointSteps, initialFund, depletionThreshold, stepSeconds, pathCount, depletedPaths, adlPaths
-    case means, cascadeRounds, depletionSteps, fundLosses, drawdowns, markets, checkpointSketches
+    case means, cascadeRounds, depletionSteps, fundLosses, drawdowns, markets, checkpointSketches, fundNeeded
   }
 
   /// Decodes saved statistics (e.g. a shard's), checking that the parts fit together so
@@ -183,12 +194,15 @@ public struct RunStatistics: Sendable, Codable {
     depletionSteps = try container.decode(IntegerTally.self, forKey: .depletionSteps)
     fundLosses = try container.decode([Double].self, forKey: .fundLosses)
     drawdowns = try container.decode([Double].self, forKey: .drawdowns)
+    // Absent in statistics saved before the fund needed was kept: unknown.
+    fundNeeded = try container.decodeIfPresent([Double].self, forKey: .fundNeeded) ?? []
     markets = try container.decode([MarketTotals].self, forKey: .markets)
     checkpointSketches = try container.decode([HistogramSketch].self, forKey: .checkpointSketches)
     let consistent =
       means.count == PathQuantity.allCases.count && markets.count == symbols.count
       && checkpointSketches.count == checkpointSteps.count && fundLosses.count == pathCount
-      && drawdowns.count == pathCount && cascadeRounds.total == pathCount && depletionSteps.total == depletedPaths
+      && drawdowns.count == pathCount && (fundNeeded.isEmpty || fundNeeded.count == pathCount)
+      && cascadeRounds.total == pathCount && depletionSteps.total == depletedPaths
       && means.allSatisfy { $0.count == pathCount } && stepSeconds > 0
     guard consistent else {
       throw DecodingError.dataCorrupted(

@@ -6,7 +6,7 @@
 /// * probabilities: proportion with the Wilson score interval (``WilsonInterval``);
 /// * `*_mean`: sample mean with the normal-approximation interval (``MeanAccumulator``);
 /// * `fund_loss_var_*`, `fund_drawdown_var_99`, `time_to_depletion_p*`,
-///   `cascade_rounds_p99`: type-7 sample quantiles with distribution-free order-statistic
+///   `fund_needed_p99*`, `cascade_rounds_p99`: type-7 sample quantiles with distribution-free order-statistic
 ///   intervals (``ValueAtRisk``, ``OrderStatisticInterval``);
 /// * `fund_loss_es_*`: mean of the worst `⌈n(1 − α)⌉` losses with the Manistre–Hancock
 ///   interval (``ExpectedShortfall``);
@@ -77,6 +77,11 @@ public struct RunSummary: Sendable, Equatable {
     for (suffix, level) in [("95", 0.95), ("99", 0.99), ("99_9", 0.999)] {
       estimates["fund_loss_var_\(suffix)"] = ValueAtRisk.estimate(sortedLosses: losses, level: level)
       estimates["fund_loss_es_\(suffix)"] = ExpectedShortfall.estimate(sortedLosses: losses, level: level)
+    }
+    if statistics.fundNeededKnown {
+      let needed = Self.ascending(statistics.fundNeeded)
+      estimates["fund_needed_p99"] = ValueAtRisk.estimate(sortedLosses: needed, level: 0.99)
+      estimates["fund_needed_p99_9"] = ValueAtRisk.estimate(sortedLosses: needed, level: 0.999)
     }
     for (suffix, level) in [("05", 0.05), ("25", 0.25), ("50", 0.5), ("75", 0.75), ("95", 0.95)] {
       estimates["time_to_depletion_p\(suffix)"] = statistics.depletionSteps.quantileEstimate(level) {

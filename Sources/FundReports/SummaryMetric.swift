@@ -88,6 +88,16 @@ public struct MetricDefinition: Sendable, Hashable {
         "99% quantile of initial minus lowest balance: the fund needed for 99% survival, ignoring feedback (equal to initial minus threshold: at least that)"
     ),
     .init(
+      name: "fund_needed_p99", unit: .currency,
+      meaning:
+        "99% quantile of the fund each path needed not to deplete (order-statistic CI; market close without drawdown trigger only)"
+    ),
+    .init(
+      name: "fund_needed_p99_9", unit: .currency,
+      meaning:
+        "99.9% quantile of the fund each path needed not to deplete (order-statistic CI; market close without drawdown trigger only)"
+    ),
+    .init(
       name: "time_to_depletion_p05", unit: .hours, meaning: "5% quantile of the time to depletion, over depleted paths"),
     .init(
       name: "time_to_depletion_p25", unit: .hours, meaning: "25% quantile of the time to depletion, over depleted paths"

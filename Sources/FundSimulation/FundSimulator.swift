@@ -24,6 +24,9 @@ public struct FundSimulator: Sendable {
   /// (``closeWholeRun(market:ladder:rungs:mark:fund:outcome:)``); `false` closes every
   /// round position by position, the reference the tests compare it with.
   var aggregatesRounds = true
+  /// Whether the fund pays every shortfall, however large (``FundNeeded``): its threshold
+  /// is −∞, so it never depletes and its lowest balance measures the fund the path needed.
+  var withoutFundLimit = false
 
   public init(generator: PathGenerator, exchange: ExchangeModel, checkpoints: CheckpointSchedule) {
     precondition(exchange.rules.count == generator.model.marketCount, "one rule set per market")
@@ -56,7 +59,7 @@ public struct FundSimulator: Sendable {
     let m = marketCount
     let steps = generator.model.horizon.steps
     var fund = InsuranceFund(
-      balance: exchange.fund.balance, threshold: exchange.fund.depletionThreshold,
+      balance: exchange.fund.balance, threshold: withoutFundLimit ? -.infinity : exchange.fund.depletionThreshold,
       drawdownTrigger: exchange.adl.drawdownTrigger, drawdownWindow: exchange.adl.drawdownWindowSteps)
     var outcome = PathOutcome(
       path: path, initialFund: exchange.fund.balance, markets: m, checkpoints: checkpoints.count)
@@ -137,6 +140,9 @@ public struct FundSimulator: Sendable {
     outcome.minFund = fund.minimum
     outcome.finalFund = fund.balance
     outcome.depletionStep = fund.depletionStep
+    if withoutFundLimit {
+      outcome.adlFundNeeded = exchange.fund.depletionThreshold + fund.largestADLExposedOutflow
+    }
     return outcome
   }
 

@@ -50,7 +50,15 @@ struct InsuranceFund {
     balance -= amount
     recordLow()
     drawdown?.record(balance, step: step)
+    if counterpartiesOpen { largestADLExposedOutflow = max(largestADLExposedOutflow, initial - balance) }
   }
+
+  /// For the fund needed (``FundNeeded``): whether a shortfall paid now would go to ADL
+  /// counterparties if the fund could not pay it (the opposite side holds positions), set
+  /// by the cascade before each round; and the largest `initial − balance` after such a
+  /// payment.
+  var counterpartiesOpen = true
+  private(set) var largestADLExposedOutflow = -Double.infinity
 
   /// Pays everything down to the ``floor``, exactly.
   mutating func payDownToFloor() {

@@ -97,6 +97,12 @@ extension FundSimulator {
     }
     guard whole ? cursor > start : ws.batchCount > 0 else { return false }
 
+    if withoutFundLimit {
+      // Before any ADL every position past the opposite cursor is whole and open.
+      let opposite = ws.ladders.ladder(market: k, side: side.opposite)
+      let oppositeCursor = side == .long ? ws.shortCursor[k] : ws.longCursor[k]
+      fund.counterpartiesOpen = !ws.touched.isEmpty || oppositeCursor < opposite.count
+    }
     let mark = Double.exp(logMark)
     let walk: Double
     if whole && aggregatesRounds && exchange.fund.waterfall == .marketClose,

@@ -44,6 +44,12 @@ public struct PathOutcome: Sendable, Equatable {
   /// What ADL counterparties gained against the mark by closing at the bankruptcy price
   /// (negative when the liquidated position was past bankruptcy).
   public var adlCounterpartyGain: Double
+  /// The smallest initial fund balance at which this path would not deplete the fund
+  /// (``FundNeeded``), when the run can tell; `nil` otherwise.
+  public var fundNeeded: Double?
+  /// In a run without fund limit (``FundNeeded``): the balance below which the fund would
+  /// fail a shortfall that could go to ADL counterparties (−∞ when there is none).
+  public var adlFundNeeded: Double?
 
   public init(path: Int, initialFund: Double, markets: Int, checkpoints: Int) {
     self.path = path
@@ -65,6 +71,8 @@ public struct PathOutcome: Sendable, Equatable {
     self.checkpoints = Array(repeating: initialFund, count: checkpoints)
     traderLoss = 0
     adlCounterpartyGain = 0
+    fundNeeded = nil
+    adlFundNeeded = nil
   }
 
   public var depleted: Bool { depletionStep != nil }

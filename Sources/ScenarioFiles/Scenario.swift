@@ -57,6 +57,9 @@ public struct Scenario: Sendable {
     return copy
   }
 
+  /// Records the `--set` overrides the scenario was loaded with.
+  mutating func recordOverrides(_ applied: [AppliedOverride]) { record.overrides = applied }
+
   /// Symbols in market order.
   public var symbols: [String] { paths.symbols }
 

@@ -1,6 +1,7 @@
 import Foundation
 import FundSimulation
 import PricePaths
+import Yams
 
 /// Loads scenario files (README, "Scenario reference") into validated ``Scenario`` values.
 ///
@@ -19,7 +20,7 @@ public enum ScenarioLoader {
   /// Loads a scenario file; files it names are relative to its folder.
   ///
   /// - Throws: ``ScenarioError``, also when the file cannot be read.
-  public static func load(contentsOf url: URL) throws -> Scenario {
+  public static func load(contentsOf url: URL, overrides: [ScenarioOverride] = []) throws -> Scenario {
     // As the user typed it: `URL(fileURLWithPath: "cases/x.yaml")` keeps "cases/x.yaml".
     let name = url.baseURL == nil ? url.path : url.relativePath
     let text: String
@@ -28,7 +29,9 @@ public enum ScenarioLoader {
     } catch {
       throw ScenarioError.unreadable(name, reason: error.reason)
     }
-    return try load(yaml: text, source: name, baseDirectory: url.standardizedFileURL.deletingLastPathComponent())
+    return try load(
+      yaml: text, source: name, baseDirectory: url.standardizedFileURL.deletingLastPathComponent(),
+      overrides: overrides)
   }
 
   /// Loads a scenario from YAML text.
@@ -38,11 +41,48 @@ public enum ScenarioLoader {
   ///     `embedded default`); its stem is the default `name`.
   ///   - baseDirectory: the folder that relative `replay` and `book.positions` paths are
   ///     resolved against.
-  /// - Throws: ``ScenarioError``.
-  public static func load(yaml: String, source: String, baseDirectory: URL) throws -> Scenario {
+  ///   - overrides: `--set` changes (``ScenarioOverride``), applied in order before the
+  ///     scenario is read and recorded in ``Scenario/record``.
+  /// - Throws: ``ScenarioError``; an error that only the overrides cause names the
+  ///   override instead of the file (``attribute(_:to:yaml:source:baseDirectory:)``).
+  public static func load(
+    yaml: String, source: String, baseDirectory: URL, overrides: [ScenarioOverride] = []
+  ) throws -> Scenario {
     let document = YAMLDocument(file: source)
-    let input = try ScenarioParser(document: document, baseDirectory: baseDirectory).parse(yaml: yaml)
-    return try assemble(input, document: document, source: source)
+    do {
+      let (input, applied) = try ScenarioParser(document: document, baseDirectory: baseDirectory)
+        .parse(yaml: yaml, overrides: overrides)
+      var scenario = try assemble(input, document: document, source: source)
+      scenario.recordOverrides(applied)
+      return scenario
+    } catch let error as ScenarioError where !overrides.isEmpty && !error.file.hasPrefix("--set ") {
+      throw attribute(error, to: overrides, yaml: yaml, source: source, baseDirectory: baseDirectory)
+    }
+  }
+
+  /// The error to report when a scenario with overrides is refused: the file's own error
+  /// when the file alone is refused too, else `error` re-addressed to the override whose
+  /// key it concerns (`--set markets.*.volatility=x-1: markets[0].volatility: …`).
+  private static func attribute(
+    _ error: ScenarioError, to overrides: [ScenarioOverride], yaml: String, source: String, baseDirectory: URL
+  ) -> ScenarioError {
+    do {
+      _ = try load(yaml: yaml, source: source, baseDirectory: baseDirectory)
+    } catch let fileError as ScenarioError {
+      return fileError
+    } catch {}
+    func related(_ a: String, _ b: String) -> Bool {
+      a == b || a.hasPrefix(b + ".") || a.hasPrefix(b + "[") || b.hasPrefix(a + ".") || b.hasPrefix(a + "[")
+    }
+    var paths: [(ScenarioOverride, String)] = []
+    if let root = try? Yams.compose(yaml: yaml) {
+      var tree = OverrideTree(root: root)
+      for override in overrides { try? tree.apply(override) }
+      paths = tree.applied.flatMap { applied in applied.values.map { (applied.override, $0.path) } }
+    }
+    let culprit = paths.last { related(error.key, $0.1) }?.0
+    let name = culprit?.description ?? overrides.map(\.description).joined(separator: " ")
+    return ScenarioError(file: name, key: error.key, problem: error.problem, fix: error.fix)
   }
 
   /// The embedded default scenario: a mid-size USDC-margined exchange with eight markets,
@@ -50,10 +90,10 @@ public enum ScenarioLoader {
   public static var defaultYAML: String { defaultScenarioYAML }
 
   /// The scenario used when no file is given.
-  public static func loadDefault() throws -> Scenario {
+  public static func loadDefault(overrides: [ScenarioOverride] = []) throws -> Scenario {
     try load(
       yaml: defaultYAML, source: "embedded default",
-      baseDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+      baseDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath), overrides: overrides)
   }
 
   // MARK: Assembly

@@ -31,6 +31,20 @@ struct ScenarioParser {
     return try parse(top: root.mapping(allowedKeys: Self.topLevelKeys))
   }
 
+  /// Parses YAML text with `overrides` applied to its tree first (``OverrideTree``), so the
+  /// overridden values are checked exactly as written ones; returns what they changed.
+  ///
+  /// - Throws: ``ScenarioError``, as ``parse(yaml:)``; an override that cannot be applied
+  ///   is named in its error.
+  func parse(yaml: String, overrides: [ScenarioOverride]) throws -> (ScenarioInput, [AppliedOverride]) {
+    guard !overrides.isEmpty else { return (try parse(yaml: yaml), []) }
+    guard let root = try YAMLValue.root(yaml: yaml, document: document) else { return (try parse(yaml: yaml), []) }
+    var tree = OverrideTree(root: root.node)
+    for override in overrides { try tree.apply(override) }
+    let changed = YAMLValue(node: tree.root, path: "", document: document)
+    return (try parse(top: changed.mapping(allowedKeys: Self.topLevelKeys)), tree.applied)
+  }
+
   private func parse(top: YAMLMapping) throws -> ScenarioInput {
     let name = try top.optional("name")?.text() ?? TextFile.stem(document.file)
     let description = try top.optional("description")?.text()

@@ -55,6 +55,10 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
     }
   }
 
+  /// The `--set` overrides applied, with the values they wrote (`overrides` in
+  /// `run.json`, present only when there are some).
+  public var overrides: [AppliedOverride] = []
+
   public struct HorizonRecord: Encodable, Sendable, Equatable {
     public var steps: Int
     public var stepSeconds: Double
@@ -235,6 +239,7 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
   enum CodingKeys: String, CodingKey {
     case name, description, source, seed, horizon, markets, jumps, correlation, replay, book, fund, adl, simulation
     case historical
+    case overrides
   }
   enum JumpKeys: String, CodingKey { case intensity, mean, stdev }
   enum FundKeys: String, CodingKey {
@@ -274,6 +279,7 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
     try c.encode(adl, forKey: .adl)
     try c.encode(simulation, forKey: .simulation)
     try c.encodeIfPresent(historical, forKey: .historical)
+    if !overrides.isEmpty { try c.encode(overrides, forKey: .overrides) }
   }
 }
 

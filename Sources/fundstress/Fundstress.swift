@@ -22,7 +22,10 @@ struct Fundstress: ParsableCommand {
       SIGHUP.
       """,
     version: FundstressVersion.current,
-    subcommands: [RunCommand.self, PathsCommand.self, ScenarioCommand.self, CalibrateCommand.self]
+    subcommands: [
+      RunCommand.self, SizeCommand.self, SweepCommand.self, PathsCommand.self, ScenarioCommand.self,
+      CalibrateCommand.self,
+    ]
   )
 }
 

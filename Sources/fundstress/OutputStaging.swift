@@ -24,6 +24,25 @@ final class OutputStaging: @unchecked Sendable {
     ReportWriter.File.marketShares, CalibrationReport.File.markdown, CalibrationReport.File.qqPlots,
   ]
 
+  /// The files a `size` or `sweep` folder may hold (and so may be replaced).
+  static let sizeAndSweepFiles = Set(
+    [
+      SizingReport.File.curve, SizingReport.File.targets, SizingReport.File.chart, SizingReport.File.markdown,
+      SweepReport.File.csv, SweepReport.File.markdown,
+    ] + SweepReport.chartedMetrics.map(SweepReport.File.chart))
+
+  /// Writes the output with `write` (given the staging path) and moves it into place; on
+  /// any error the staging copy is removed and the error rethrown.
+  func publish(_ write: (URL) throws -> Void) throws {
+    do {
+      try write(staging)
+      try commit()
+    } catch {
+      discard()
+      throw error
+    }
+  }
+
   /// Prepares a staging folder (or file path) next to `destination`, creating missing
   /// parent folders.
   ///
@@ -40,7 +59,7 @@ final class OutputStaging: @unchecked Sendable {
     let existing = try Self.replaceable(self.destination.path, isDirectory: isDirectory)
     if isDirectory, existing {
       let foreign = ((try? manager.contentsOfDirectory(atPath: self.destination.path)) ?? [])
-        .filter { !Self.reportFiles.contains($0) }.sorted()
+        .filter { !Self.reportFiles.contains($0) && !Self.sizeAndSweepFiles.contains($0) }.sorted()
       let here = URL(fileURLWithPath: manager.currentDirectoryPath).resolvingSymlinksInPath().path
       let target = self.destination.resolvingSymlinksInPath().path
       if !foreign.isEmpty || here == target || here.hasPrefix(target + "/") {

@@ -1,8 +1,7 @@
 import ArgumentParser
 import Foundation
 import FundReports
-import FundSimulation
-import PricePaths
+import MonteCarlo
 import ScenarioFiles
 
 /// `fundstress run`: simulate the scenario and write the report set of docs/REPORTS.md.
@@ -82,27 +81,16 @@ struct RunCommand: ParsableCommand {
   }
 }
 
-/// Runs the Monte Carlo of a scenario and writes the report set into a folder.
+/// Runs the Monte Carlo of a scenario (``MonteCarloRun``) and writes the report set into a
+/// folder: `paths.csv` streamed chunk by chunk, a progress bar, then the report files.
 struct MonteCarloReport {
   let scenario: Scenario
   let options: SimulationOptions
   let quiet: Bool
 
-  /// Paths per chunk: fixed, so outputs do not depend on the thread count.
-  static let chunkSize = 64
-
   func write(to folder: URL) throws -> RunSummary {
     let started = Date()
-    let simulator = FundSimulator(
-      generator: PathGenerator(model: scenario.paths, seed: scenario.seed), exchange: scenario.exchange,
-      checkpoints: scenario.checkpoints)
-    let template = RunStatistics(
-      symbols: scenario.symbols, checkpointSteps: scenario.checkpoints.steps,
-      initialFund: scenario.exchange.fund.balance,
-      depletionThreshold: scenario.exchange.fund.depletionThreshold, stepSeconds: scenario.paths.horizon.stepSeconds)
-    var statistics = template
-    statistics.reserveCapacity(paths: options.paths)
-
+    let run = MonteCarloRun(scenario: scenario)
     let pathsURL = folder.appendingPathComponent(ReportWriter.File.paths)
     // A file that cannot be created is reported by opening it, on the next line.
     _ = FileManager.default.createFile(atPath: pathsURL.path, contents: nil)
@@ -112,15 +100,11 @@ struct MonteCarloReport {
 
     var progress = ProgressBar(total: options.paths, quiet: quiet)
     var done = 0
-    try simulator.run(
-      paths: 0..<options.paths, threads: options.threads, chunkSize: Self.chunkSize,
-      summarize: { ChunkReport(outcomes: $0, template: template) },
-      consume: { chunk in
-        try pathsFile.write(contentsOf: chunk.rows)
-        statistics.merge(chunk.statistics)
-        done += chunk.statistics.pathCount
-        progress.update(done: done)
-      })
+    var statistics = try run.run(paths: 0..<options.paths, threads: options.threads) { chunk in
+      try pathsFile.write(contentsOf: chunk.rows)
+      done += chunk.statistics.pathCount
+      progress.update(done: done)
+    }
     progress.finish()
     statistics.sortPerPathValues()
 

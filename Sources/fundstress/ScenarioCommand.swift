@@ -22,9 +22,15 @@ struct ScenarioCommand: ParsableCommand {
     @Argument(help: "The scenario YAML file.")
     var file: String
 
+    @Option(
+      name: .customLong("set"), parsing: .unconditionalSingleValue,
+      help: ArgumentHelp("Override a scenario value, as for `run` (repeatable).", valueName: "KEY=VALUE"))
+    var overrides: [String] = []
+
     func run() throws {
       try withOneLineErrors {
-        let scenario = try ScenarioLoader.load(contentsOf: URL(fileURLWithPath: file))
+        let scenario = try ScenarioLoader.load(
+          contentsOf: URL(fileURLWithPath: file), overrides: overrides.map { try ScenarioOverride(parsing: $0) })
         print(ScenarioCheck(scenario).text, terminator: "")
       }
     }

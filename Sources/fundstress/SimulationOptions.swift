@@ -19,8 +19,20 @@ struct SimulationOptions: ParsableArguments {
   @Option(parsing: .unconditional, help: "Worker threads (default: all cores). Results do not depend on it.")
   var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
-  /// Out-of-range counts are usage errors (exit status 64), like a malformed option.
+  @Option(
+    name: .customLong("set"), parsing: .unconditionalSingleValue,
+    help: ArgumentHelp(
+      "Override a scenario value: KEY=VALUE, repeatable; KEY a dotted path (fund.balance, markets.BTC.depth, "
+        + "markets.*.volatility, book.synthetic.open_interest.SOL, adl.ranking), VALUE a value or xK (times K).",
+      valueName: "KEY=VALUE"))
+  var overrides: [String] = []
+
+  /// Out-of-range counts and malformed overrides are usage errors (exit status 64), like a
+  /// malformed option.
   func validate() throws {
+    for text in overrides {
+      do { _ = try ScenarioOverride(parsing: text) } catch { throw ValidationError("\(error)") }
+    }
     guard paths >= 1 else {
       throw ValidationError("--paths is \(paths); give at least 1 path, e.g. --paths 10000")
     }
@@ -32,11 +44,16 @@ struct SimulationOptions: ParsableArguments {
     }
   }
 
-  /// Loads the scenario (the embedded default without `--scenario`) and applies `--seed`.
-  func loadScenario() throws -> Scenario {
+  /// The `--set` overrides, parsed.
+  func parsedOverrides() throws -> [ScenarioOverride] { try overrides.map { try ScenarioOverride(parsing: $0) } }
+
+  /// Loads the scenario (the embedded default without `--scenario`) with the `--set`
+  /// overrides (and `extra` ones after them) and applies `--seed`.
+  func loadScenario(extra: [ScenarioOverride] = []) throws -> Scenario {
+    let all = try parsedOverrides() + extra
     let scenario =
-      try scenario.map { try ScenarioLoader.load(contentsOf: URL(fileURLWithPath: $0)) }
-      ?? ScenarioLoader.loadDefault()
+      try scenario.map { try ScenarioLoader.load(contentsOf: URL(fileURLWithPath: $0), overrides: all) }
+      ?? ScenarioLoader.loadDefault(overrides: all)
     return seed.map { scenario.withSeed($0) } ?? scenario
   }
 }

@@ -100,8 +100,8 @@ import Testing
     #expect(statistics.fundLosses[0].sign == .plus)
   }
 
-  /// Two doubles per path are all that grows with the run, and the largest run keeps them
-  /// within the given share of memory: 16 000 bytes × 0.75 / 16 bytes = 750 paths.
+  /// Three doubles per path are all that grows with the run, and the largest run keeps them
+  /// within the given share of memory: 16 000 bytes × 0.75 / 24 bytes = 500 paths.
   @Test func perPathMemoryAndTheLargestRun() {
     var statistics = RunStatistics(
       symbols: ["A"], checkpointSteps: [0, 1], initialFund: 100, depletionThreshold: 0, stepSeconds: 60)
@@ -109,15 +109,16 @@ import Testing
       var outcome = PathOutcome(path: path, initialFund: 100, markets: 1, checkpoints: 2)
       outcome.finalFund = 90
       outcome.minFund = 80
+      outcome.fundNeeded = 20
       statistics.add(outcome)
     }
     #expect(
-      (statistics.fundLosses.count + statistics.drawdowns.count) * MemoryLayout<Double>.stride
-        == 3 * RunStatistics.bytesPerPath)
-    #expect(RunStatistics.largestRun(memoryBytes: 16_000) == 750)
-    #expect(RunStatistics.largestRun(memoryBytes: 16_000, share: 1) == 1_000)
-    // 24 GB: 1.125 × 10⁹ paths, above the command line's cap of 10⁹.
-    #expect(RunStatistics.largestRun(memoryBytes: 24_000_000_000) == 1_125_000_000)
+      (statistics.fundLosses.count + statistics.drawdowns.count + statistics.fundNeeded.count)
+        * MemoryLayout<Double>.stride == 3 * RunStatistics.bytesPerPath)
+    #expect(RunStatistics.largestRun(memoryBytes: 16_000) == 500)
+    #expect(RunStatistics.largestRun(memoryBytes: 16_000, share: 1) == 666)
+    // 24 GB: 7.5 × 10⁸ paths.
+    #expect(RunStatistics.largestRun(memoryBytes: 24_000_000_000) == 750_000_000)
     #expect(RunStatistics.largestRun(memoryBytes: .max) > 1_000_000_000)
   }
 }

@@ -141,6 +141,18 @@ import Testing
       scenarioFault: true),
     Case(name: "--paths 0 (usage error)", arguments: run(paths: "0"), status: 64, mentions: ["--paths", "0"]),
     Case(
+      name: "--set with an unknown key", arguments: run() + ["--set", "fund.balanse=1e6"],
+      mentions: ["--set fund.balanse=1e6: fund.balanse", "did you mean 'balance'?"]),
+    Case(
+      name: "--set with a value of the wrong type", arguments: run() + ["--set", "markets.ETH.depth=deep"],
+      mentions: ["--set markets.ETH.depth=deep: markets[1].depth", "expected a number"]),
+    Case(
+      name: "--set with a value the file would refuse", arguments: run() + ["--set", "markets.*.volatility=x-2"],
+      mentions: ["--set markets.*.volatility=x-2: markets[0].volatility", "is -5.0"]),
+    Case(
+      name: "--set that is not KEY=VALUE (usage error)", arguments: run() + ["--set", "fund.balance"], status: 64,
+      mentions: ["--set fund.balance", "KEY=VALUE"]),
+    Case(
       name: "--threads 0 (usage error)", arguments: run() + ["--threads", "0"], status: 64, mentions: ["--threads"]),
     Case(
       name: "--fail-if with an unknown metric (usage error)", arguments: run() + ["--fail-if", "nonsense>1"],
@@ -162,7 +174,7 @@ import Testing
       help: "fundstress scenario", mentions: ["unknown command 'chek'", "did you mean 'check'?"]),
     Case(
       name: "unknown command without a close match (usage error)", arguments: ["simulate"], status: 64,
-      help: "fundstress", mentions: ["unknown command 'simulate'", "run, paths, scenario"]),
+      help: "fundstress", mentions: ["unknown command 'simulate'", "the commands are run, size, sweep"]),
     Case(
       name: "YAML alias bomb as a mapping key (hung for hours)",
       files: ["scenario.yaml": aliasBomb(use: "? *a10\n: 1\n")],

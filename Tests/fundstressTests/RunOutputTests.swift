@@ -289,8 +289,15 @@ func checkPathsTable(
   #expect(table.rows.count == paths)
   #expect(try table.column("path") == (0..<paths).map(String.init))
 
-  for column in table.header where column != "depletion_step" {
+  for column in table.header where column != "depletion_step" && column != "fund_needed" {
     _ = try table.finiteNumbers(column)
+  }
+  // The fund needed: known for every path (market close) or for none (takeover); a path
+  // depleted the fund exactly when it needed more than it had.
+  let needed = try table.numbers("fund_needed", emptyAllowed: true)
+  #expect(needed.allSatisfy { $0 != nil } || needed.allSatisfy { $0 == nil })
+  for (flag, value) in zip(try table.column("depleted"), needed) {
+    if let value { #expect((flag == "1") == (initialFund <= value), "fund_needed \(value) with depleted \(flag)") }
   }
   for column in ["liquidations", "adl_events", "max_cascade_rounds"] {
     let fields = try table.column(column)
