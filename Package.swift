@@ -63,6 +63,6 @@ let package = Package(
     ),
     .testTarget(name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "PricePaths", "FundSimulation"]),
     .testTarget(name: "FundReportsTests", dependencies: ["FundReports", "FundSimulation", "PricePaths"]),
-    .testTarget(name: "fundstressTests", dependencies: ["fundstress"]),
+    .testTarget(name: "fundstressTests", dependencies: ["fundstress", "FundReports"]),
   ]
 )

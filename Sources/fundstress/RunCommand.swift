@@ -26,7 +26,7 @@ struct RunCommand: ParsableCommand {
   @Option(
     name: .customLong("fail-if"),
     help:
-      "Exit with status 3 when a summary metric breaches a threshold: METRIC>VALUE (also >=, <, <=; aliases depletion, adl)."
+      "Exit with status 3 when a summary metric breaches a threshold: METRIC>VALUE (also >=, <, <=; aliases depletion, adl; METRIC.ci_low or .ci_high compares a bound of its 95% interval)."
   )
   var failIf: [String] = []
 
@@ -57,7 +57,10 @@ struct RunCommand: ParsableCommand {
       let staging = try OutputStaging(destination: URL(fileURLWithPath: out), isDirectory: true)
       let summary: RunSummary
       do {
-        summary = try MonteCarloReport(scenario: scenario, options: simulation, quiet: quiet).write(to: staging.staging)
+        summary = try MonteCarloReport(
+          scenario: scenario, options: simulation, quiet: quiet, failConditions: conditions
+        )
+        .write(to: staging.staging)
         try staging.commit()
       } catch {
         staging.discard()
@@ -68,7 +71,8 @@ struct RunCommand: ParsableCommand {
         print(HeadlineText.lines(summary, folder: staging.destination.path).joined(separator: "\n"))
       }
       for condition in breached {
-        FileHandle.standardError.write(Data("fundstress: threshold breached: \(condition)\n".utf8))
+        FileHandle.standardError.write(
+          Data("fundstress: threshold breached: \(condition.message(for: summary))\n".utf8))
       }
       if !breached.isEmpty { throw ExitCode(3) }
     }
@@ -80,6 +84,7 @@ struct MonteCarloReport {
   let scenario: Scenario
   let options: SimulationOptions
   let quiet: Bool
+  var failConditions: [FailCondition] = []
 
   /// Paths per chunk: fixed, so outputs do not depend on the thread count.
   static let chunkSize = 64
@@ -124,7 +129,7 @@ struct MonteCarloReport {
       mechanic: scenario.exchange.fund.waterfall.rawValue, ranking: scenario.exchange.adl.ranking.rawValue,
       initialFund: scenario.exchange.fund.balance, depletionThreshold: scenario.exchange.fund.depletionThreshold,
       stepSeconds: scenario.paths.horizon.stepSeconds, identicalPaths: scenario.paths.replay != nil,
-      resolvedScenario: scenario.record)
+      resolvedScenario: scenario.record, runDate: started, failConditions: failConditions)
     return try ReportWriter.write(statistics, context: context, to: folder)
   }
 }

@@ -204,7 +204,8 @@ enum Fixtures {
       symbols: symbols, seed: 7, paths: paths, threads: 2, version: "0.1.0-test", wallSeconds: 1.25,
       commandLine: ["fundstress", "run", "--paths", "\(paths)", "--out", "my reports/x"], currency: "USDC",
       mechanic: "market-close", ranking: "pnl-leverage", initialFund: initialFund, depletionThreshold: 0,
-      stepSeconds: 60, resolvedScenario: ["name": "test", "seed": "7"])
+      stepSeconds: 60, resolvedScenario: ["name": "test", "seed": "7"],
+      runDate: Date(timeIntervalSince1970: 1_796_450_400), runID: "20261205T060000Z-abcdef")
   }
 
   static func temporaryDirectory() -> URL {
