@@ -20,7 +20,8 @@ final class OutputStaging: @unchecked Sendable {
   /// The files a report folder may hold (and so may be replaced).
   static let reportFiles: Set<String> = [
     ReportWriter.File.summary, ReportWriter.File.paths, ReportWriter.File.markets, ReportWriter.File.fundQuantiles,
-    ReportWriter.File.report, ReportWriter.File.runJSON, ReportWriter.File.fanChart, ReportWriter.File.pnlHistogram,
+    ReportWriter.File.report, ReportWriter.File.html, ReportWriter.File.runJSON, ReportWriter.File.fanChart,
+    ReportWriter.File.pnlHistogram,
     ReportWriter.File.marketShares,
   ]
 

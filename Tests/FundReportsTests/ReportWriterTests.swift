@@ -17,8 +17,7 @@ import Testing
     #expect(
       files == [
         "fan_chart.svg", "fund_pnl_histogram.svg", "fund_quantiles.csv", "market_shares.svg", "markets.csv",
-        "report.md",
-        "run.json", "summary.csv",
+        "report.html", "report.md", "run.json", "summary.csv",
       ])
     let csv = try summaryFields(read(ReportWriter.File.summary))
     #expect(csv["paths"]?[0] == "2000.0")

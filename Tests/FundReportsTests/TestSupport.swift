@@ -90,6 +90,8 @@ final class XMLCheck: NSObject, XMLParserDelegate {
   private(set) var elementCounts: [String: Int] = [:]
   /// The text content of each element (entity-split callbacks joined), trimmed.
   private(set) var texts: [String] = []
+  /// Every attribute as `(element, name, value)`.
+  private(set) var attributes: [(element: String, name: String, value: String)] = []
   private var buffer = ""
 
   static func parse(_ text: String) -> (ok: Bool, check: XMLCheck, error: String?) {
@@ -106,6 +108,7 @@ final class XMLCheck: NSObject, XMLParserDelegate {
   ) {
     if root == nil { root = elementName }
     elementCounts[elementName, default: 0] += 1
+    attributes += attributeDict.map { (elementName, $0.key, $0.value) }
     buffer = ""
   }
 

@@ -56,6 +56,15 @@ import Testing
       Self.expectAgrees(name, estimate: cells[1], bounds: cells[2], exact: metric)
     }
 
+    // report.html's headline table: the same rows.
+    let html = try report.text("report.html")
+    let htmlRows = Self.htmlHeadlineRows(html)
+    #expect(htmlRows.count == exact.count)
+    for (name, estimate, bounds) in htmlRows {
+      let metric = try #require(exact[name], "\(name) is not in summary.csv")
+      Self.expectAgrees(name, estimate: estimate, bounds: bounds, exact: metric)
+    }
+
     // The terminal headline: `name: value unit (95% CI low–high)`.
     let lines = result.stdout.split(separator: "\n").map(String.init).filter { $0.contains(": ") }
     var checked = 0
@@ -70,12 +79,52 @@ import Testing
 
     // The opening paragraph's depletion figure, in the report and on the terminal.
     let depletion = try #require(exact["depletion_probability"])
-    for text in [markdown, result.stdout] {
+    for text in [markdown, result.stdout, html.replacingOccurrences(of: "<strong>", with: "")] {
       let after = try #require(text.range(of: "runs dry on ")).upperBound
       let figure = String(text[after...].prefix { $0 != ")" }).replacingOccurrences(of: "*", with: "") + ")"
       let (estimate, bounds) = Self.split(figure)
       Self.expectAgrees("depletion_probability", estimate: estimate, bounds: bounds, exact: depletion)
     }
+  }
+
+  /// `(name, estimate, bounds)` of the rows `<tr><td><code>name</code></td><td class="num">…`.
+  static func htmlHeadlineRows(_ html: String) -> [(String, String, String)] {
+    let unescape = { (text: Substring) in
+      text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+        .replacingOccurrences(of: "&amp;", with: "&")
+    }
+    var rows: [(String, String, String)] = []
+    for line in html.split(separator: "\n") where line.hasPrefix("<tr><td><code>") && line.contains("class=\"num\"") {
+      let cells = line.components(separatedBy: "</td>").dropLast().map { cell in
+        cell.split(separator: ">", omittingEmptySubsequences: false).dropFirst(cell.hasPrefix("<tr>") ? 2 : 1)
+          .joined(separator: ">")
+      }
+      guard cells.count == 3 else { continue }
+      let name = cells[0].replacingOccurrences(of: "<code>", with: "").replacingOccurrences(of: "</code>", with: "")
+      rows.append((name, unescape(Substring(cells[1])), unescape(Substring(cells[2]))))
+    }
+    return rows
+  }
+
+  @Test(.enabled(if: HTML5Lib.python != nil, "needs Python with html5lib (apt-get install python3-html5lib)"))
+  func reportHTMLParsesAsHTML5() async throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    // A breach, so the alert is part of the page (exit status 3).
+    try scratch.write("scenario.yaml", Fixture.scenario())
+    let run = try await fundstress(
+      ["run", "--scenario", "scenario.yaml", "--paths", "50", "--out", "out", "--fail-if", "depletion.ci_high>=0"],
+      in: scratch.url)
+    try #require(run.status == 3, "\(run)")
+    #expect(try scratch.read("out/report.html").contains("class=\"alert\""))
+    let python = try #require(HTML5Lib.python)
+    let script = """
+      import sys, html5lib
+      html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(open(sys.argv[1], 'rb').read())
+      print('ok')
+      """
+    let result = try await command(python, ["-c", script, scratch.path("out/report.html").path], in: scratch.url)
+    #expect(result.status == 0 && result.stdout == "ok\n", "html5lib: \(result.stderr)")
   }
 
   @Test func theReportStatesDateRunIDVersionAndCommand() async throws {
@@ -97,4 +146,23 @@ import Testing
     #expect(parsed.timeIntervalSince(before) > -1 && parsed.timeIntervalSince(before) < 120)
     #expect(id.hasPrefix(date.replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")))
   }
+}
+
+/// A Python that has html5lib, if any (the system one with Debian's python3-html5lib, or
+/// the one on PATH).
+enum HTML5Lib {
+  static let python: String? = {
+    for candidate in ["/usr/bin/python3", "/usr/local/bin/python3"]
+    where FileManager.default.fileExists(atPath: candidate) {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: candidate)
+      process.arguments = ["-c", "import html5lib"]
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      guard (try? process.run()) != nil else { continue }
+      process.waitUntilExit()
+      if process.terminationStatus == 0 { return candidate }
+    }
+    return nil
+  }()
 }
