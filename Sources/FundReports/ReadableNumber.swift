@@ -120,6 +120,7 @@ public struct ReadableNumber: Sendable, Equatable {
   public func string(_ value: Double?) -> String {
     guard let value else { return "–" }
     if Self.special(value) != nil { return digits(value) }
+    if value == 0 { return kind == .percent ? "0%" : "0" }
     return digits(value) + suffix
   }
 
