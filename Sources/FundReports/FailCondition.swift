@@ -128,8 +128,13 @@ public struct FailCondition: Sendable, Hashable, CustomStringConvertible {
   }
 
   /// Whether the summary's value (or bound) of the metric satisfies the comparison.
-  public func isBreached(by summary: RunSummary) -> Bool {
-    guard let metric = summary[metric], let value = bound.of(metric) else { return false }
+  public func isBreached(by summary: RunSummary) -> Bool { isBreached(summary[metric]) }
+
+  /// Whether the metric among `metrics` (a run read back) satisfies the comparison.
+  public func isBreached(by metrics: [SummaryMetric]) -> Bool { isBreached(metrics.first { $0.name == metric }) }
+
+  func isBreached(_ observed: SummaryMetric?) -> Bool {
+    guard let observed, let value = bound.of(observed) else { return false }
     return comparison.holds(value, threshold)
   }
 

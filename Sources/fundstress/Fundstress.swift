@@ -18,7 +18,9 @@ struct Fundstress: ParsableCommand {
       breached (the report is written), 64 usage error, 130 interrupted.
       """,
     version: FundstressVersion.current,
-    subcommands: [RunCommand.self, PathsCommand.self, ScenarioCommand.self, CompareCommand.self]
+    subcommands: [
+      RunCommand.self, PathsCommand.self, ScenarioCommand.self, CompareCommand.self, TrendCommand.self,
+    ]
   )
 }
 

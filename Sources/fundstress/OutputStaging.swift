@@ -20,7 +20,8 @@ final class OutputStaging: @unchecked Sendable {
   /// The files a report folder may hold (and so may be replaced); `compare` and `trend`
   /// folders too.
   static let reportFiles: Set<String> = [
-    ComparisonReport.csvFile, ComparisonReport.markdownFile,
+    ComparisonReport.csvFile, ComparisonReport.markdownFile, TrendReport.csvFile, TrendReport.markdownFile,
+    TrendReport.chartFile,
     ReportWriter.File.summary, ReportWriter.File.paths, ReportWriter.File.markets, ReportWriter.File.fundQuantiles,
     ReportWriter.File.report, ReportWriter.File.html, ReportWriter.File.runJSON, ReportWriter.File.fanChart,
     ReportWriter.File.pnlHistogram,
