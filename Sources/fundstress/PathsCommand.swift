@@ -12,7 +12,7 @@ struct PathsCommand: ParsableCommand {
 
   @OptionGroup var simulation: SimulationOptions
 
-  @Option(help: "Output CSV file (written atomically).")
+  @Option(help: "Output CSV file (written atomically).", completion: .file(extensions: ["csv"]))
   var out: String
 
   @Option(parsing: .unconditional, help: "Keep every K-th step (step 0 and the last step are always kept).")

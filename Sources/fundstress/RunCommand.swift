@@ -20,7 +20,7 @@ struct RunCommand: ParsableCommand {
 
   @OptionGroup var simulation: SimulationOptions
 
-  @Option(help: "Output folder (replaced when the run completes).")
+  @Option(help: "Output folder (replaced when the run completes).", completion: .directory)
   var out: String = "reports/latest"
 
   @Option(
