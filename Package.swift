@@ -16,6 +16,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-numerics.git", from: "1.0.0"),
     .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
     .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.0"),
+    .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
   ],
   targets: [
     .systemLibrary(
@@ -44,7 +45,7 @@ let package = Package(
     ),
     .target(
       name: "FundReports",
-      dependencies: ["PricePaths", "FundSimulation"]
+      dependencies: ["PricePaths", "FundSimulation", .product(name: "CompressNIO", package: "compress-nio")]
     ),
     .executableTarget(
       name: "fundstress",

@@ -12,6 +12,7 @@ public enum ReportWriter {
   public enum File {
     public static let summary = "summary.csv"
     public static let paths = "paths.csv"
+    public static let pathsGzip = "paths.csv.gz"
     public static let markets = "markets.csv"
     public static let fundQuantiles = "fund_quantiles.csv"
     public static let report = "report.md"

@@ -60,21 +60,22 @@ public struct RunFolder: Sendable {
   /// The metric called `name`, if any.
   public subscript(name: String) -> SummaryMetric? { metrics.first { $0.name == name } }
 
-  /// The `paths.csv` file present in the folder, if any.
+  /// The `paths.csv` (or `paths.csv.gz`) file present in the folder, if any.
   public var pathsFile: URL? {
-    let url = url.appendingPathComponent(ReportWriter.File.paths)
-    return FileManager.default.fileExists(atPath: url.path) ? url : nil
+    [ReportWriter.File.paths, ReportWriter.File.pathsGzip].map { url.appendingPathComponent($0) }
+      .first { FileManager.default.fileExists(atPath: $0.path) }
   }
 
-  /// Columns of `paths.csv` as numbers (an empty field is 0), in path order.
+  /// Columns of `paths.csv` (or of the decompressed `paths.csv.gz`) as numbers (an empty field is 0), in path order.
   ///
   /// - Throws: ``RunFolderError`` when the file is missing, a column is absent or a field
   ///   is not a number.
   /// - Complexity: O(size of the file).
   public func pathColumns(_ names: [String]) throws -> [String: [Double]] {
-    guard let file = pathsFile, let data = try? Data(contentsOf: file) else {
+    guard let file = pathsFile, var data = try? Data(contentsOf: file) else {
       throw RunFolderError(message: "\(url.path): has no readable paths.csv; rerun with --paths-csv full")
     }
+    if file.pathExtension == "gz" { data = try PathsCSVSink.gunzip(data, file: file.path) }
     return try PathsColumns.read(data, columns: names, file: file.path)
   }
 

@@ -22,7 +22,8 @@ final class OutputStaging: @unchecked Sendable {
   static let reportFiles: Set<String> = [
     ComparisonReport.csvFile, ComparisonReport.markdownFile, TrendReport.csvFile, TrendReport.markdownFile,
     TrendReport.chartFile,
-    ReportWriter.File.summary, ReportWriter.File.paths, ReportWriter.File.markets, ReportWriter.File.fundQuantiles,
+    ReportWriter.File.summary, ReportWriter.File.paths, ReportWriter.File.pathsGzip, ReportWriter.File.markets,
+    ReportWriter.File.fundQuantiles,
     ReportWriter.File.report, ReportWriter.File.html, ReportWriter.File.runJSON, ReportWriter.File.fanChart,
     ReportWriter.File.pnlHistogram,
     ReportWriter.File.marketShares,

@@ -10,7 +10,7 @@ struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
     abstract:
-      "Simulate the scenario and write summary.csv, paths.csv, markets.csv, fund_quantiles.csv, report.md and run.json.",
+      "Simulate the scenario and write summary.csv, paths.csv, markets.csv, fund_quantiles.csv, report.md, report.html and run.json.",
     discussion: """
       The output folder is written beside its destination and moved into place when complete: \
       an error or Ctrl-C leaves no partial folder. With --fail-if, the report is written and the \
@@ -29,6 +29,11 @@ struct RunCommand: ParsableCommand {
       "Exit with status 3 when a summary metric breaches a threshold: METRIC>VALUE (also >=, <, <=; aliases depletion, adl; METRIC.ci_low or .ci_high compares a bound of its 95% interval)."
   )
   var failIf: [String] = []
+
+  @Option(
+    name: .customLong("paths-csv"),
+    help: "The per-path table: full (paths.csv), gzip (paths.csv.gz, about a third of the size) or none.")
+  var pathsCSV: PathsCSVMode = .full
 
   @Flag(help: "No progress bar and no summary on standard output.")
   var quiet = false
@@ -58,7 +63,7 @@ struct RunCommand: ParsableCommand {
       let summary: RunSummary
       do {
         summary = try MonteCarloReport(
-          scenario: scenario, options: simulation, quiet: quiet, failConditions: conditions
+          scenario: scenario, options: simulation, quiet: quiet, failConditions: conditions, pathsCSV: pathsCSV
         )
         .write(to: staging.staging)
         try staging.commit()
@@ -85,6 +90,7 @@ struct MonteCarloReport {
   let options: SimulationOptions
   let quiet: Bool
   var failConditions: [FailCondition] = []
+  var pathsCSV: PathsCSVMode = .full
 
   /// Paths per chunk: fixed, so outputs do not depend on the thread count.
   static let chunkSize = 64
@@ -101,12 +107,7 @@ struct MonteCarloReport {
     var statistics = template
     statistics.reserveCapacity(paths: options.paths)
 
-    let pathsURL = folder.appendingPathComponent(ReportWriter.File.paths)
-    // A file that cannot be created is reported by opening it, on the next line.
-    _ = FileManager.default.createFile(atPath: pathsURL.path, contents: nil)
-    let pathsFile = try FileHandle(forWritingTo: pathsURL)
-    defer { try? pathsFile.close() }
-    try pathsFile.write(contentsOf: Data(PathsTable.header.utf8))
+    let pathsFile = try PathsCSVSink(mode: pathsCSV, folder: folder)
 
     var progress = ProgressBar(total: options.paths, quiet: quiet)
     var done = 0
@@ -114,12 +115,13 @@ struct MonteCarloReport {
       paths: 0..<options.paths, threads: options.threads, chunkSize: Self.chunkSize,
       summarize: { ChunkReport(outcomes: $0, template: template) },
       consume: { chunk in
-        try pathsFile.write(contentsOf: chunk.rows)
+        try pathsFile.write(chunk.rows)
         statistics.merge(chunk.statistics)
         done += chunk.statistics.pathCount
         progress.update(done: done)
       })
     progress.finish()
+    try pathsFile.finish()
     statistics.sortPerPathValues()
 
     let context = ReportContext(
