@@ -4,7 +4,7 @@ import Testing
 /// `fundstress trend RUN_DIR…`: runs in run-date order, whatever the order given.
 @Suite struct TrendCommandTests {
   /// Sets a run folder's `metadata.run_date` (as a scheduled job on another day would have).
-  static func setRunDate(_ date: String, in folder: URL) throws {
+  static func setRunDate(_ date: String?, in folder: URL) throws {
     let url = folder.appendingPathComponent("run.json")
     var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
     var metadata = try #require(json["metadata"] as? [String: Any])
@@ -74,12 +74,7 @@ import Testing
     let scratch = try Scratch()
     defer { scratch.remove() }
     try await runFixture(in: scratch, out: "a", paths: 20)
-    let url = scratch.path("a/run.json")
-    var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
-    var metadata = try #require(json["metadata"] as? [String: Any])
-    metadata["run_date"] = nil
-    json["metadata"] = metadata
-    try JSONSerialization.data(withJSONObject: json).write(to: url)
+    try Self.setRunDate(nil, in: scratch.path("a"))
     let result = try await fundstress(["trend", "a"], in: scratch.url)
     #expect(result.status == 1 && result.stderrLines.count == 1, "\(result)")
     #expect(result.stderr.contains("run.json: has no run_date"), "\(result.stderr)")
