@@ -23,7 +23,7 @@ public enum HTMLReport {
     th,td{padding:0.25rem 0.6rem;border-bottom:1px solid #e3e3e3;text-align:left;vertical-align:top}
     th{background:#f5f5f5}
     .num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
-    code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:0.85em}td code{overflow-wrap:anywhere}
+    code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:0.85em}
     figure{margin:0.5rem 0}figure svg{width:100%;height:auto;max-width:800px}
     .alert{border-left:4px solid #d62728;background:#fdecea;padding:0.5rem 1rem}
     @media print{body{max-width:none;padding:0}.table{overflow:visible}figure,table{break-inside:avoid}}
@@ -85,12 +85,14 @@ public enum HTMLReport {
     return String(svg[end.upperBound...])
   }
 
-  /// Inline text: `` `code` `` and `**strong**` spans as elements, the rest escaped.
+  /// Inline text: `` `code` `` and `**strong**` spans as elements (a `<wbr/>` after each `_`
+  /// in code), the rest escaped.
   static func inline(_ text: String) -> String {
     var html = ""
     for (index, piece) in text.split(separator: "`", omittingEmptySubsequences: false).enumerated() {
       if index % 2 == 1 {
-        html += "<code>\(escape(String(piece)))</code>"
+        // A line may break after an underscore (long metric names on a phone).
+        html += "<code>\(escape(String(piece)).replacingOccurrences(of: "_", with: "_<wbr/>"))</code>"
       } else {
         let parts = piece.components(separatedBy: "**")
         for (part, text) in parts.enumerated() {

@@ -48,11 +48,12 @@ import Testing
     }
     #expect(
       html.contains("<p class=\"alert\" role=\"alert\"><strong>Threshold breached:</strong> depletion_probability"))
-    #expect(html.contains("<tr><td><code>depletion_probability</code></td><td class=\"num\">25.0%</td>"))
+    #expect(html.contains("<tr><td><code>depletion_<wbr/>probability</code></td><td class=\"num\">25.0%</td>"))
   }
 
   @Test func inlineMarkup() {
     #expect(HTMLReport.inline("a `x<y` and **b & c** d") == "a <code>x&lt;y</code> and <strong>b &amp; c</strong> d")
+    #expect(HTMLReport.inline("`fund_loss`") == "<code>fund_<wbr/>loss</code>")
     #expect(HTMLReport.inline("<0.1%") == "&lt;0.1%")
     #expect(HTMLReport.inlineSVG("<?xml version=\"1.0\"?>\n<svg/>") == "<svg/>")
   }

@@ -101,6 +101,7 @@ import Testing
       }
       guard cells.count == 3 else { continue }
       let name = cells[0].replacingOccurrences(of: "<code>", with: "").replacingOccurrences(of: "</code>", with: "")
+        .replacingOccurrences(of: "<wbr/>", with: "")
       rows.append((name, unescape(Substring(cells[1])), unescape(Substring(cells[2]))))
     }
     return rows
