@@ -8,9 +8,9 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Install the system libraries the package links (OpenBLAS with CBLAS, LAPACKE) when missing.
 deps:
-	@if pkg-config --exists openblas 2>/dev/null && [ -f /usr/include/lapacke.h ]; then :; else \
-	  echo "installing libopenblas-dev liblapacke-dev pkg-config"; \
-	  $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y libopenblas-dev liblapacke-dev pkg-config; \
+	@if pkg-config --exists openblas 2>/dev/null && [ -f /usr/include/lapacke.h ] && [ -f /usr/include/zlib.h ]; then :; else \
+	  echo "installing libopenblas-dev liblapacke-dev pkg-config zlib1g-dev"; \
+	  $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y libopenblas-dev liblapacke-dev pkg-config zlib1g-dev; \
 	fi
 
 build: deps

@@ -19,6 +19,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-collections.git", from: "1.1.0"),
     .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
     .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.0"),
+    .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
   ],
   targets: [
     .systemLibrary(
@@ -51,7 +52,9 @@ let package = Package(
     ),
     .target(
       name: "FundReports",
-      dependencies: ["PricePaths", "FundSimulation", "Calibration"]
+      dependencies: [
+        "PricePaths", "FundSimulation", "Calibration", .product(name: "CompressNIO", package: "compress-nio"),
+      ]
     ),
     .target(
       name: "MonteCarlo",
@@ -77,7 +80,7 @@ let package = Package(
     .testTarget(name: "FundReportsTests", dependencies: ["FundReports", "FundSimulation", "PricePaths"]),
     .testTarget(
       name: "MonteCarloTests", dependencies: ["MonteCarlo", "ScenarioFiles", "FundReports", "FundSimulation"]),
-    .testTarget(name: "fundstressTests", dependencies: ["fundstress"]),
+    .testTarget(name: "fundstressTests", dependencies: ["fundstress", "FundReports"]),
     .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "PricePaths", "ScenarioFiles"]),
   ]
 )

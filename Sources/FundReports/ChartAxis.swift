@@ -74,7 +74,7 @@ public struct ChartAxis: Sendable, Equatable {
     start + (value - lower) / (upper - lower) * (end - start)
   }
 
-  /// A short label: `0`, `250`, `1.5k`, `20M`, `1.25B`, `-3M`, `0.05`.
+  /// A short label: `0`, `250`, `1.5K`, `20M`, `1.25B`, `-3M`, `0.05`.
   public static func compactLabel(_ value: Double) -> String {
     let magnitude = value.magnitude
     let (scale, suffix): (Double, String) =
@@ -84,7 +84,7 @@ public struct ChartAxis: Sendable, Equatable {
         ? (1e9, "B")
         : magnitude >= 1e6
           ? (1e6, "M")
-          : magnitude >= 1e3 ? (1e3, "k") : (1, "")
+          : magnitude >= 1e3 ? (1e3, "K") : (1, "")
     return trimmed(value / scale, decimals: scale == 1 && magnitude < 1 ? 4 : 2) + suffix
   }
 

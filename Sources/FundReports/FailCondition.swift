@@ -1,12 +1,18 @@
-/// A `--fail-if` condition: a summary metric compared with a threshold, e.g.
-/// `depletion>0.01`, `adl>=0.2`, `fund_loss_var_99>5e6`.
+/// A `--fail-if` condition: a summary metric, or a bound of its 95% interval, compared with
+/// a threshold, e.g. `depletion>0.01`, `depletion.ci_low>0.01`, `adl.ci_high>=0.2`,
+/// `fund_loss_var_99>5e6`.
 ///
-/// Grammar: `METRIC OP NUMBER[%]`, spaces allowed around `OP`, where `METRIC` is any name
-/// of ``MetricDefinition/names`` or an alias (`depletion` → `depletion_probability`,
-/// `adl` → `adl_probability`), `OP` is `>`, `>=`, `<` or `<=`, and `NUMBER` is a finite
-/// decimal or exponent literal (`%` divides it by 100). The comparison uses the metric's
-/// point estimate; a metric with no value on this run (e.g. `time_to_depletion_p50` when
-/// nothing was depleted) never breaches.
+/// Grammar: `METRIC[.BOUND] OP NUMBER[%]`, spaces allowed around `OP`, where `METRIC` is any
+/// name of ``MetricDefinition/names`` or an alias (`depletion` → `depletion_probability`,
+/// `adl` → `adl_probability`), `BOUND` is `value` (the default: the point estimate),
+/// `ci_low` or `ci_high`, `OP` is `>`, `>=`, `<` or `<=`, and `NUMBER` is a finite decimal
+/// or exponent literal (`%` divides it by 100).
+///
+/// A bound makes an alert respect the noise of a run: `depletion.ci_low>0.01` is breached
+/// only when even the lower end of the 95% interval is above 1%, so a noisy estimate of
+/// 1.2% from few paths does not page anyone. A metric or bound with no value on this run
+/// (e.g. `time_to_depletion_p50` when nothing was depleted) never breaches; metrics that
+/// never have an interval (`cascade_rounds_max`, `paths`) refuse a bound.
 public struct FailCondition: Sendable, Hashable, CustomStringConvertible {
   public enum Comparison: String, Sendable, CaseIterable {
     case greater = ">"
@@ -27,13 +33,31 @@ public struct FailCondition: Sendable, Hashable, CustomStringConvertible {
   /// Short names accepted for common metrics.
   public static let aliases = ["depletion": "depletion_probability", "adl": "adl_probability"]
 
+  /// Which number of the metric is compared: its estimate or a bound of its 95% interval.
+  public enum Bound: String, Sendable, CaseIterable {
+    case value
+    case ciLow = "ci_low"
+    case ciHigh = "ci_high"
+
+    /// This number of `metric`.
+    public func of(_ metric: SummaryMetric) -> Double? {
+      switch self {
+      case .value: metric.value
+      case .ciLow: metric.ciLow
+      case .ciHigh: metric.ciHigh
+      }
+    }
+  }
+
   /// The full metric name.
   public let metric: String
+  public let bound: Bound
   public let comparison: Comparison
   public let threshold: Double
 
-  public init(metric: String, comparison: Comparison, threshold: Double) {
+  public init(metric: String, bound: Bound = .value, comparison: Comparison, threshold: Double) {
     self.metric = metric
+    self.bound = bound
     self.comparison = comparison
     self.threshold = threshold
   }
@@ -59,7 +83,16 @@ public struct FailCondition: Sendable, Hashable, CustomStringConvertible {
     guard let comparison = Comparison(rawValue: symbol) else {
       throw fail("unsupported comparison '\(symbol)'; use one of >, >=, <, <=")
     }
-    let name = String(source[..<operatorStart]).trimmingSpaces
+    var name = String(source[..<operatorStart]).trimmingSpaces
+    var bound = Bound.value
+    if let dot = name.lastIndex(of: ".") {
+      let suffix = String(name[name.index(after: dot)...])
+      guard let parsed = Bound(rawValue: suffix) else {
+        throw fail("unknown bound '.\(suffix)'; use .ci_low, .ci_high or .value, e.g. depletion.ci_low>0.01")
+      }
+      bound = parsed
+      name = String(name[..<dot])
+    }
     var number = String(source[operatorEnd...]).trimmingSpaces
     guard !name.isEmpty else { throw fail("missing metric before '\(symbol)'; e.g. depletion\(symbol)0.01") }
     let metric = Self.aliases[name] ?? name
@@ -70,6 +103,9 @@ public struct FailCondition: Sendable, Hashable, CustomStringConvertible {
         ? "see the metric column of summary.csv for valid names"
         : "did you mean \(suggestions.joined(separator: ", "))?"
       throw fail("unknown metric '\(name)'; \(hint)")
+    }
+    if bound != .value, RunSummary.exactMetrics.contains(metric) {
+      throw fail("\(metric) is exact and has no interval; compare its value, e.g. \(metric)\(symbol)\(number)")
     }
     var scale = 1.0
     if number.hasSuffix("%") {
@@ -83,26 +119,43 @@ public struct FailCondition: Sendable, Hashable, CustomStringConvertible {
     else {
       throw fail("'\(number)' is not a number; give a finite threshold such as 0.01, 5e6 or 1%")
     }
-    self.init(metric: metric, comparison: comparison, threshold: value * scale)
+    self.init(metric: metric, bound: bound, comparison: comparison, threshold: value * scale)
   }
 
-  /// `metric OP threshold`, e.g. `depletion_probability > 0.01`.
+  /// `metric[.bound] OP threshold`, e.g. `depletion_probability.ci_low > 0.01`.
   public var description: String {
-    "\(metric) \(comparison.rawValue) \(CSVField.format(threshold))"
+    "\(metric)\(bound == .value ? "" : "." + bound.rawValue) \(comparison.rawValue) \(CSVField.format(threshold))"
   }
 
-  /// Whether the summary's value of the metric satisfies the comparison.
-  public func isBreached(by summary: RunSummary) -> Bool {
-    guard let value = summary[metric]?.value else { return false }
+  /// Whether the summary's value (or bound) of the metric satisfies the comparison.
+  public func isBreached(by summary: RunSummary) -> Bool { isBreached(summary[metric]) }
+
+  /// Whether the metric among `metrics` (a run read back) satisfies the comparison.
+  public func isBreached(by metrics: [SummaryMetric]) -> Bool { isBreached(metrics.first { $0.name == metric }) }
+
+  func isBreached(_ observed: SummaryMetric?) -> Bool {
+    guard let observed, let value = bound.of(observed) else { return false }
     return comparison.holds(value, threshold)
   }
 
-  /// A one-line message, e.g. `depletion_probability = 0.023 > 0.01`, or
-  /// `… has no value on this run` when the metric is empty.
+  /// A one-line message with the observed value and interval, e.g.
+  /// `depletion_probability = 2.66% (95% CI 2.56–2.76%): ci_low 2.56% > 1%, breached`,
+  /// or `… has no ci_low on this run` when the number compared is empty.
   public func message(for summary: RunSummary) -> String {
-    guard let value = summary[metric]?.value else { return "\(metric) has no value on this run (\(description))" }
+    guard let observed = summary[metric], let value = bound.of(observed) else {
+      return "\(metric) has no \(bound.rawValue) on this run (\(description))"
+    }
+    let kind = ReportDocument.kind(ofUnit: observed.unit)
+    let unit = kind == .percent || observed.unit.isEmpty ? "" : " " + observed.unit
+    let shown = ReadableNumber.interval(
+      kind, value: observed.value, low: observed.ciLow, high: observed.ciHigh, unit: String(unit.dropFirst()))
+    let compared = ReadableNumber(intervalOf: kind, value: observed.value, low: observed.ciLow, high: observed.ciHigh)
+      .string(value)
+    let limit =
+      ReadableNumber.single(threshold, kind, digits: 6) + unit
     let verdict = isBreached(by: summary) ? "breached" : "not breached"
-    return "\(metric) = \(CSVField.format(value)), condition \(description) \(verdict)"
+    let subject = bound == .value ? "" : bound.rawValue + " "
+    return "\(metric) = \(shown): \(subject)\(compared)\(unit) \(comparison.rawValue) \(limit), \(verdict)"
   }
 
   /// Up to three known names (or aliases) close to `name`: by edit distance, or

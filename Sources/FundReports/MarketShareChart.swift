@@ -1,5 +1,6 @@
 /// Each market's share of the fund's shortfall and of the notional closed by ADL
-/// (`market_shares.svg`): two horizontal bars per market, 0–100%.
+/// (`market_shares.svg`): two horizontal bars per market, on an axis from 0 to the largest
+/// share rounded up to a nice tick (not always 100%, so small shares stay legible).
 ///
 /// Shares are those of `markets.csv`; a market with no value (no shortfall or no ADL in
 /// any market) shows no bar and "n/a".
@@ -20,7 +21,8 @@ public enum MarketShareChart {
     let right = 70.0
     let top = 64.0
     let height = top + rowHeight * Double(max(1, markets.count)) + 50
-    let axis = ChartAxis(minimum: 0, maximum: 1, target: 5)
+    let largest = markets.flatMap { [$0.shortfallShare, $0.adlShare] }.compactMap { $0 }.max() ?? 1
+    let axis = ChartAxis(minimum: 0, maximum: min(1, max(largest, 0.01)), target: 5)
     func x(_ share: Double) -> Double { axis.position(share, from: left, to: width - right) }
     var canvas = SVGCanvas(width: width, height: height, title: title)
     canvas.text(title, x: width / 2, y: 24, anchor: "middle", size: 15, bold: true)

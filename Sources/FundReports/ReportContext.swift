@@ -31,12 +31,19 @@ public struct ReportContext: Sendable {
   public var identicalPaths: Bool
   /// The scenario after defaults and overrides, embedded in `run.json` under `scenario`.
   public var resolvedScenario: (any Encodable & Sendable)?
+  /// When the run started (stated in UTC, ISO 8601, in the report and `run.json`).
+  public var runDate: Date
+  /// A name for this run, unique in practice: ``RunIdentifier/make(date:)``.
+  public var runID: String
+  /// The run's `--fail-if` conditions; a breach is stated at the top of the report.
+  public var failConditions: [FailCondition]
 
   public init(
     scenarioName: String, scenarioLines: [String] = [], symbols: [String], seed: UInt64, paths: Int, threads: Int,
     version: String, wallSeconds: Double, commandLine: [String], currency: String = "USDC",
     mechanic: String, ranking: String, initialFund: Double, depletionThreshold: Double, stepSeconds: Double,
-    identicalPaths: Bool = false, resolvedScenario: (any Encodable & Sendable)? = nil
+    identicalPaths: Bool = false, resolvedScenario: (any Encodable & Sendable)? = nil, runDate: Date = Date(),
+    runID: String? = nil, failConditions: [FailCondition] = []
   ) {
     self.scenarioName = scenarioName
     self.scenarioLines = scenarioLines
@@ -55,7 +62,13 @@ public struct ReportContext: Sendable {
     self.stepSeconds = stepSeconds
     self.identicalPaths = identicalPaths
     self.resolvedScenario = resolvedScenario
+    self.runDate = runDate
+    self.runID = runID ?? RunIdentifier.make(date: runDate)
+    self.failConditions = failConditions
   }
+
+  /// ``runDate`` in UTC, ISO 8601 to the second: `2026-12-05T06:00:00Z`.
+  public var runDateText: String { RunIdentifier.iso8601(runDate) }
 
   /// The command line as one shell-pasteable string: arguments containing anything but
   /// `A–Z a–z 0–9 _ - . / = : , + @ %` are single-quoted (`'` written as `'\''`).

@@ -2,7 +2,7 @@ import Foundation
 
 /// Writes a run's report files into a directory.
 ///
-/// Files: `summary.csv`, `markets.csv`, `fund_quantiles.csv`, `report.md`,
+/// Files: `summary.csv`, `markets.csv`, `fund_quantiles.csv`, `report.md`, `report.html`,
 /// `fan_chart.svg`, `fund_pnl_histogram.svg`, `market_shares.svg`, `run.json`.
 /// `paths.csv` is streamed separately by the caller with ``PathsTable``. The directory is
 /// created if needed; atomic replacement of the whole folder is the caller's business
@@ -12,9 +12,11 @@ public enum ReportWriter {
   public enum File {
     public static let summary = "summary.csv"
     public static let paths = "paths.csv"
+    public static let pathsGzip = "paths.csv.gz"
     public static let markets = "markets.csv"
     public static let fundQuantiles = "fund_quantiles.csv"
     public static let report = "report.md"
+    public static let html = "report.html"
     public static let runJSON = "run.json"
     public static let fanChart = MarkdownReport.fanChartFile
     public static let pnlHistogram = MarkdownReport.pnlHistogramFile
@@ -36,15 +38,15 @@ public enum ReportWriter {
   /// Writes every report file for an already computed summary.
   public static func write(summary: RunSummary, context: ReportContext, to directory: URL) throws {
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    let texts: [(String, String)] = [
+    let document = ReportDocument.run(summary, context: context)
+    var texts: [(String, String)] = [
       (File.summary, RunTables.summaryCSV(summary)),
       (File.markets, RunTables.marketsCSV(summary)),
       (File.fundQuantiles, RunTables.fundQuantilesCSV(summary)),
-      (File.fanChart, FanChart.svg(summary)),
-      (File.pnlHistogram, PnLHistogramChart.svg(summary)),
-      (File.marketShares, MarketShareChart.svg(summary)),
-      (File.report, MarkdownReport.render(summary, context: context)),
+      (File.report, MarkdownReport.render(document)),
+      (File.html, HTMLReport.render(document)),
     ]
+    for case .chart(let file, _, let svg) in document.blocks { texts.append((file, svg)) }
     for (name, text) in texts {
       try Data(text.utf8).write(to: directory.appendingPathComponent(name))
     }

@@ -6,7 +6,8 @@ import Foundation
 /// * `format`: `"fundstress-run"`, `format_version`: 1;
 /// * `metadata`: scenario name, paths, seed, threads, version, wall seconds, command
 ///   (array of arguments), currency, mechanic, ranking, initial fund, depletion threshold,
-///   step seconds, symbols;
+///   step seconds, symbols, run date (`run_date`, UTC ISO 8601), run id (`run_id`) and the
+///   `--fail-if` conditions with whether each was breached (`fail_if`);
 /// * `summary`: the metrics of `summary.csv` as `{name, value, ci_low, ci_high, unit}`
 ///   (`null` where the CSV field is empty);
 /// * `markets`: the rows of `markets.csv` keyed by its column names;
@@ -40,7 +41,7 @@ public enum RunJSON {
       var container = encoder.container(keyedBy: Keys.self)
       try container.encode("fundstress-run", forKey: .format)
       try container.encode(1, forKey: .formatVersion)
-      try container.encode(Metadata(context: context), forKey: .metadata)
+      try container.encode(Metadata(context: context, summary: summary), forKey: .metadata)
       try container.encode(summary.metrics, forKey: .summary)
       try container.encode(summary.markets, forKey: .markets)
       try container.encode(summary.fundQuantiles.map(QuantileRow.init), forKey: .fundQuantiles)
@@ -54,11 +55,13 @@ public enum RunJSON {
 
   private struct Metadata: Encodable {
     let context: ReportContext
+    let summary: RunSummary
 
     enum Keys: String, CodingKey {
       case scenarioName = "scenario_name", paths, seed, threads, version, wallSeconds = "wall_seconds", command
       case currency, mechanic, ranking, initialFund = "initial_fund", depletionThreshold = "depletion_threshold"
       case stepSeconds = "step_seconds", symbols
+      case runDate = "run_date", runID = "run_id", failIf = "fail_if"
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -77,6 +80,27 @@ public enum RunJSON {
       try container.encode(context.depletionThreshold, forKey: .depletionThreshold)
       try container.encode(context.stepSeconds, forKey: .stepSeconds)
       try container.encode(context.symbols, forKey: .symbols)
+      try container.encode(context.runDateText, forKey: .runDate)
+      try container.encode(context.runID, forKey: .runID)
+      try container.encode(context.failConditions.map { FailRecord(condition: $0, summary: summary) }, forKey: .failIf)
+    }
+  }
+
+  /// A `--fail-if` condition as run: its text, its metric and bound, and the verdict.
+  private struct FailRecord: Encodable {
+    let condition: FailCondition
+    let summary: RunSummary
+
+    enum Keys: String, CodingKey { case condition, metric, bound, comparison, threshold, breached }
+
+    func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: Keys.self)
+      try container.encode(condition.description, forKey: .condition)
+      try container.encode(condition.metric, forKey: .metric)
+      try container.encode(condition.bound.rawValue, forKey: .bound)
+      try container.encode(condition.comparison.rawValue, forKey: .comparison)
+      try container.encode(condition.threshold, forKey: .threshold)
+      try container.encode(condition.isBreached(by: summary), forKey: .breached)
     }
   }
 

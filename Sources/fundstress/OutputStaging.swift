@@ -17,10 +17,15 @@ final class OutputStaging: @unchecked Sendable {
   /// Serialises the interrupt handler with ``commit()``: once interrupted, nothing moves.
   private let lock = NSLock()
 
-  /// The files a report folder may hold (and so may be replaced).
+  /// The files a report folder may hold (and so may be replaced); `compare` and `trend`
+  /// folders too.
   static let reportFiles: Set<String> = [
-    ReportWriter.File.summary, ReportWriter.File.paths, ReportWriter.File.markets, ReportWriter.File.fundQuantiles,
-    ReportWriter.File.report, ReportWriter.File.runJSON, ReportWriter.File.fanChart, ReportWriter.File.pnlHistogram,
+    ComparisonReport.csvFile, ComparisonReport.markdownFile, TrendReport.csvFile, TrendReport.markdownFile,
+    TrendReport.chartFile,
+    ReportWriter.File.summary, ReportWriter.File.paths, ReportWriter.File.pathsGzip, ReportWriter.File.markets,
+    ReportWriter.File.fundQuantiles,
+    ReportWriter.File.report, ReportWriter.File.html, ReportWriter.File.runJSON, ReportWriter.File.fanChart,
+    ReportWriter.File.pnlHistogram,
     ReportWriter.File.marketShares, CalibrationReport.File.markdown, CalibrationReport.File.qqPlots,
   ]
 

@@ -16,7 +16,8 @@ struct PathsCommand: ParsableCommand {
   @Option(
     help: ArgumentHelp(
       "Output CSV file (written atomically), or - for standard output.",
-      discussion: "An existing regular file is replaced; a folder, a symbolic link or a device is refused."))
+      discussion: "An existing regular file is replaced; a folder, a symbolic link or a device is refused."),
+    completion: .file(extensions: ["csv"]))
   var out: String
 
   @Option(parsing: .unconditional, help: "Keep every K-th step (step 0 and the last step are always kept).")

@@ -9,7 +9,7 @@ struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
     abstract:
-      "Simulate the scenario and write summary.csv, paths.csv, markets.csv, fund_quantiles.csv, report.md and run.json.",
+      "Simulate the scenario and write summary.csv, paths.csv, markets.csv, fund_quantiles.csv, report.md, report.html and run.json.",
     discussion: """
       The output folder is written beside its destination and moved into place when complete: \
       an error or Ctrl-C leaves no partial folder. With --fail-if, the report is written and the \
@@ -22,15 +22,21 @@ struct RunCommand: ParsableCommand {
   @Option(
     help: ArgumentHelp(
       "Output folder (replaced when the run completes).",
-      discussion: "Only an earlier report folder is replaced; a symbolic link or a folder of other files is refused."))
+      discussion: "Only an earlier report folder is replaced; a symbolic link or a folder of other files is refused."),
+    completion: .directory)
   var out: String = "reports/latest"
 
   @Option(
     name: .customLong("fail-if"),
     help:
-      "Exit with status 3 when a summary metric breaches a threshold: METRIC>VALUE (also >=, <, <=; aliases depletion, adl)."
+      "Exit with status 3 when a summary metric breaches a threshold: METRIC>VALUE (also >=, <, <=; aliases depletion, adl; METRIC.ci_low or .ci_high compares a bound of its 95% interval)."
   )
   var failIf: [String] = []
+
+  @Option(
+    name: .customLong("paths-csv"),
+    help: "The per-path table: full (paths.csv), gzip (paths.csv.gz, about a third of the size) or none.")
+  var pathsCSV: PathsCSVMode = .full
 
   @Flag(help: "No progress bar and no summary on standard output.")
   var quiet = false
@@ -63,7 +69,10 @@ struct RunCommand: ParsableCommand {
       let staging = try OutputStaging(destination: URL(fileURLWithPath: out), isDirectory: true)
       let summary: RunSummary
       do {
-        summary = try MonteCarloReport(scenario: scenario, options: simulation, quiet: quiet).write(to: staging.staging)
+        summary = try MonteCarloReport(
+          scenario: scenario, options: simulation, quiet: quiet, failConditions: conditions, pathsCSV: pathsCSV
+        )
+        .write(to: staging.staging)
         try staging.commit()
       } catch {
         staging.discard()
@@ -74,7 +83,8 @@ struct RunCommand: ParsableCommand {
         print(HeadlineText.lines(summary, folder: staging.destination.path).joined(separator: "\n"))
       }
       for condition in breached {
-        FileHandle.standardError.write(Data("fundstress: threshold breached: \(condition)\n".utf8))
+        FileHandle.standardError.write(
+          Data("fundstress: threshold breached: \(condition.message(for: summary))\n".utf8))
       }
       if !breached.isEmpty { throw ExitCode(3) }
     }
@@ -87,25 +97,23 @@ struct MonteCarloReport {
   let scenario: Scenario
   let options: SimulationOptions
   let quiet: Bool
+  var failConditions: [FailCondition] = []
+  var pathsCSV: PathsCSVMode = .full
 
   func write(to folder: URL) throws -> RunSummary {
     let started = Date()
     let run = MonteCarloRun(scenario: scenario)
-    let pathsURL = folder.appendingPathComponent(ReportWriter.File.paths)
-    // A file that cannot be created is reported by opening it, on the next line.
-    _ = FileManager.default.createFile(atPath: pathsURL.path, contents: nil)
-    let pathsFile = try FileHandle(forWritingTo: pathsURL)
-    defer { try? pathsFile.close() }
-    try pathsFile.write(contentsOf: Data(PathsTable.header.utf8))
-
+    let pathsFile = try PathsCSVSink(mode: pathsCSV, folder: folder)
     var progress = ProgressBar(total: options.paths, quiet: quiet)
     var done = 0
-    var statistics = try run.run(paths: 0..<options.paths, threads: options.threads) { chunk in
-      try pathsFile.write(contentsOf: chunk.rows)
+    var statistics = try run.run(paths: 0..<options.paths, threads: options.threads, rows: pathsCSV != .none) {
+      chunk in
+      try pathsFile.write(chunk.rows)
       done += chunk.statistics.pathCount
       progress.update(done: done)
     }
     progress.finish()
+    try pathsFile.finish()
     statistics.sortPerPathValues()
 
     let context = ReportContext(
@@ -115,7 +123,7 @@ struct MonteCarloReport {
       mechanic: scenario.exchange.fund.waterfall.rawValue, ranking: scenario.exchange.adl.ranking.rawValue,
       initialFund: scenario.exchange.fund.balance, depletionThreshold: scenario.exchange.fund.depletionThreshold,
       stepSeconds: scenario.paths.horizon.stepSeconds, identicalPaths: scenario.paths.replay != nil,
-      resolvedScenario: scenario.record)
+      resolvedScenario: scenario.record, runDate: started, failConditions: failConditions)
     return try ReportWriter.write(statistics, context: context, to: folder)
   }
 }

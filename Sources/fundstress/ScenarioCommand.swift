@@ -19,7 +19,7 @@ struct ScenarioCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "check", abstract: "Validate a scenario file and summarise its markets, book, fund and correlation.")
 
-    @Argument(help: "The scenario YAML file.")
+    @Argument(help: "The scenario YAML file.", completion: .file(extensions: ["yaml", "yml"]))
     var file: String
 
     @Option(

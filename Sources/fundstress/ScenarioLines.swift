@@ -1,3 +1,4 @@
+import FundReports
 import FundSimulation
 import PricePaths
 import ScenarioFiles
@@ -6,17 +7,21 @@ import ScenarioFiles
 enum ScenarioLines {
   static func lines(_ s: Scenario) -> [String] {
     let h = s.paths.horizon
+    let number = { (value: Double) in ReadableNumber.single(value, .quantity) }
+    let percent = { (value: Double) in ReadableNumber.single(value, .percent) }
     var lines = [
       "Source: \(s.source)",
-      "Horizon: \(h.steps) steps of \(String(format: "%g", h.stepSeconds)) s (\(h.hours) h)",
+      "Horizon: \(h.steps) steps of \(String(format: "%g", h.stepSeconds)) s (\(String(format: "%g", h.hours)) h)",
       "Markets: "
-        + s.paths.markets.map { "\($0.symbol) (\($0.price), vol \($0.volatility), \($0.returns.name))" }
+        + s.paths.markets.map {
+          "\($0.symbol) (price \(number($0.price)), vol \(percent($0.volatility)), \($0.returns.name))"
+        }
         .joined(separator: ", "),
       "Book: \(s.bookSource), \(s.exchange.positions.count) positions",
-      "Fund: \(s.exchange.fund.balance) USDC, \(s.exchange.fund.waterfall.rawValue), fund share \(s.exchange.fund.fundShare)"
-        + (s.exchange.fund.feeCap.map { ", fee cap \($0)" } ?? ""),
+      "Fund: \(number(s.exchange.fund.balance)) USDC, \(s.exchange.fund.waterfall.rawValue), fund share "
+        + percent(s.exchange.fund.fundShare) + (s.exchange.fund.feeCap.map { ", fee cap \(percent($0))" } ?? ""),
       "ADL: \(s.exchange.adl.ranking.rawValue)"
-        + (s.exchange.adl.drawdownTrigger.map { ", drawdown trigger \($0)" } ?? ""),
+        + (s.exchange.adl.drawdownTrigger.map { ", drawdown trigger \(percent($0))" } ?? ""),
     ]
     if let jumps = s.paths.jumps {
       lines.append(

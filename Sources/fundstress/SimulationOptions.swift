@@ -5,7 +5,9 @@ import ScenarioFiles
 /// Options shared by the commands that simulate: which scenario, how many paths, which
 /// seed, how many threads.
 struct SimulationOptions: ParsableArguments {
-  @Option(help: "Scenario YAML file (default: the embedded default scenario).")
+  @Option(
+    help: "Scenario YAML file (default: the embedded default scenario).",
+    completion: .file(extensions: ["yaml", "yml"]))
   var scenario: String?
 
   @Option(parsing: .unconditional, help: "Number of Monte Carlo paths.")

@@ -36,7 +36,7 @@ import Testing
 
   @Test func compactLabels() {
     #expect(ChartAxis.compactLabel(20_000_000) == "20M")
-    #expect(ChartAxis.compactLabel(1_500) == "1.5k")
+    #expect(ChartAxis.compactLabel(1_500) == "1.5K")
     #expect(ChartAxis.compactLabel(-3_000_000) == "-3M")
     #expect(ChartAxis.compactLabel(0.05) == "0.05")
     #expect(ChartAxis.compactLabel(0) == "0")

@@ -59,7 +59,35 @@ import Testing
     #expect(try !FailCondition(parsing: "fund_loss_mean<=272499").isBreached(by: summary))
     #expect(
       try FailCondition(parsing: "depletion>0.2").message(for: summary)
-        == "depletion_probability = 0.25, condition depletion_probability > 0.2 breached")
+        == "depletion_probability = 25.0% (95% CI 4.6–69.9%): 25.0% > 20%, breached")
+  }
+
+  /// Wilson interval of 1 depletion in 4 paths, by hand (z = 1.959964, z² = 3.841459):
+  /// centre (0.25 + z²/8) / (1 + z²/4) = 0.372467, half-width
+  /// z √(0.25 · 0.75 / 4 + z²/64) / (1 + z²/4) = 0.326920, so [0.045547, 0.699387].
+  @Test func intervalBoundsRespectTheNoise() throws {
+    let summary = HandRun.summary()
+    #expect(
+      try FailCondition(parsing: "depletion.ci_low>0.01")
+        == FailCondition(metric: "depletion_probability", bound: .ciLow, comparison: .greater, threshold: 0.01))
+    #expect(try FailCondition(parsing: "adl.ci_high >= 20%").bound == .ciHigh)
+    #expect(try FailCondition(parsing: "depletion.value>0.2") == FailCondition(parsing: "depletion>0.2"))
+    // The point estimate 25% is above 5%, but the lower bound 4.55% is not.
+    #expect(try FailCondition(parsing: "depletion>0.05").isBreached(by: summary))
+    #expect(try !FailCondition(parsing: "depletion.ci_low>0.05").isBreached(by: summary))
+    #expect(try FailCondition(parsing: "depletion.ci_low>0.045").isBreached(by: summary))
+    #expect(try FailCondition(parsing: "depletion.ci_high>0.69").isBreached(by: summary))
+    #expect(try !FailCondition(parsing: "depletion.ci_high>0.70").isBreached(by: summary))
+    let message = try FailCondition(parsing: "depletion.ci_low>0.04").message(for: summary)
+    #expect(message == "depletion_probability = 25.0% (95% CI 4.6–69.9%): ci_low 4.6% > 4%, breached")
+    #expect(try FailCondition(parsing: "depletion.ci_low>0.04").description == "depletion_probability.ci_low > 0.04")
+  }
+
+  @Test func boundsAreRefusedWhereThereIsNoInterval() {
+    for text in ["paths.ci_low>1", "cascade_rounds_max.ci_high>3", "depletion.ci_mid>0.1"] {
+      #expect(throws: FailConditionError.self, "\(text)") { try FailCondition(parsing: text) }
+    }
+    #expect(throws: FailConditionError.self) { try FailCondition(parsing: "depletion.ci_mid>0.1") }
   }
 
   @Test func emptyMetricNeverBreaches() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import FundReports
@@ -16,5 +17,35 @@ import Testing
     let check = expectWellFormedSVG(PnLHistogramChart.svg(quiet))
     #expect(check.elementCounts["rect"] == 2)
     _ = expectWellFormedSVG(PnLHistogramChart.svg(RunSummary(statistics: Fixtures.emptyStatistics())))
+  }
+}
+
+@Suite struct PnLHistogramTailTests {
+  /// 10 000 paths near zero and one path that lost the fund: on a linear axis the lone
+  /// path would be 1/10 000 of the plot (0.03 px); on the log axis it is log₁₀2 / (4 + log₁₀2)
+  /// = 7.0% of the 302-px plot, 21 px.
+  @Test func aSinglePathInTheTailHasAVisibleBar() {
+    var outcomes = (0..<10_000).map(Fixtures.quiet)
+    var crash = Fixtures.quiet(path: 10_000)
+    crash.finalFund = 0
+    crash.minFund = 0
+    outcomes.append(crash)
+    let svg = PnLHistogramChart.svg(RunSummary(statistics: Fixtures.statistics(outcomes)))
+    let check = expectWellFormedSVG(svg)
+    #expect(check.elementCounts["rect"] == 1 + 2)
+    let heights = svg.split(separator: "\n").filter { $0.contains("<rect") && $0.contains("#4c72b0") }.compactMap {
+      line -> Double? in
+      guard let start = line.range(of: "height=\"") else { return nil }
+      return Double(line[start.upperBound...].prefix { $0 != "\"" })
+    }
+    #expect(heights.count == 2)
+    let plot = 420.0 - 62 - 56
+    let expected = log10(2.0) / (4 + log10(2.0)) * plot
+    #expect(heights.contains { abs($0 - expected) < 0.02 }, "\(heights), expected \(expected)")
+    #expect(heights.contains { abs($0 - plot) < 0.02 })
+    // Ticks at powers of ten, labelled 1, 10, 100, 1,000, 10K.
+    for label in ["1", "10", "100", "1,000", "10K"] { #expect(check.texts.contains(label), "\(label)") }
+    #expect(check.texts.contains("paths (log scale)"))
+    #expect(abs(PnLHistogramChart.minimumBarShare(maximumCount: 10_000) - expected / plot) < 1e-12)
   }
 }

@@ -90,6 +90,8 @@ final class XMLCheck: NSObject, XMLParserDelegate {
   private(set) var elementCounts: [String: Int] = [:]
   /// The text content of each element (entity-split callbacks joined), trimmed.
   private(set) var texts: [String] = []
+  /// Every attribute as `(element, name, value)`.
+  private(set) var attributes: [(element: String, name: String, value: String)] = []
   private var buffer = ""
 
   static func parse(_ text: String) -> (ok: Bool, check: XMLCheck, error: String?) {
@@ -106,6 +108,7 @@ final class XMLCheck: NSObject, XMLParserDelegate {
   ) {
     if root == nil { root = elementName }
     elementCounts[elementName, default: 0] += 1
+    attributes += attributeDict.map { (elementName, $0.key, $0.value) }
     buffer = ""
   }
 
@@ -204,7 +207,8 @@ enum Fixtures {
       symbols: symbols, seed: 7, paths: paths, threads: 2, version: "0.1.0-test", wallSeconds: 1.25,
       commandLine: ["fundstress", "run", "--paths", "\(paths)", "--out", "my reports/x"], currency: "USDC",
       mechanic: "market-close", ranking: "pnl-leverage", initialFund: initialFund, depletionThreshold: 0,
-      stepSeconds: 60, resolvedScenario: ["name": "test", "seed": "7"])
+      stepSeconds: 60, resolvedScenario: ["name": "test", "seed": "7"],
+      runDate: Date(timeIntervalSince1970: 1_796_450_400), runID: "20261205T060000Z-abcdef")
   }
 
   static func temporaryDirectory() -> URL {

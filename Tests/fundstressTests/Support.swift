@@ -113,8 +113,11 @@ final class RunningCommand: @unchecked Sendable {
   ///
   /// - Parameter timeout: seconds after which the process is killed (a hung test fails
   ///   instead of blocking the suite).
-  init(_ arguments: [String], in directory: URL, timeout: Double = 180) throws {
-    guard let executable = FundstressExecutable.url else {
+  init(
+    _ arguments: [String], in directory: URL, timeout: Double = 180, executable other: URL? = nil,
+    environment replaced: [String: String]? = nil
+  ) throws {
+    guard let executable = other ?? FundstressExecutable.url else {
       throw HarnessError("the fundstress executable was not found near the test bundle; set FUNDSTRESS_EXECUTABLE")
     }
     self.arguments = arguments
@@ -133,7 +136,7 @@ final class RunningCommand: @unchecked Sendable {
     process.standardInput = FileHandle.nullDevice
     process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
     process.standardError = try FileHandle(forWritingTo: stderrURL)
-    var environment = ProcessInfo.processInfo.environment
+    var environment = replaced ?? ProcessInfo.processInfo.environment
     environment["NO_COLOR"] = "1"
     process.environment = environment
     let done = self.done
@@ -191,6 +194,18 @@ private actor DoneSignal {
 @discardableResult
 func fundstress(_ arguments: [String], in directory: URL, timeout: Double = 180) async throws -> CommandResult {
   try await RunningCommand(arguments, in: directory, timeout: timeout).result()
+}
+
+/// Runs another program (`python3`, `/bin/sh`) in `directory` and waits for it;
+/// `environment` replaces the test's environment when given.
+@discardableResult
+func command(
+  _ executable: String, _ arguments: [String], in directory: URL, environment: [String: String]? = nil,
+  timeout: Double = 180
+) async throws -> CommandResult {
+  try await RunningCommand(
+    arguments, in: directory, timeout: timeout, executable: URL(fileURLWithPath: executable), environment: environment
+  ).result()
 }
 
 struct HarnessError: Error, CustomStringConvertible {

@@ -1,0 +1,5 @@
+import ArgumentParser
+import FundReports
+
+/// `--paths-csv full|gzip|none`.
+extension PathsCSVMode: ExpressibleByArgument {}
