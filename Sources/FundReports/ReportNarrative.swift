@@ -25,7 +25,13 @@ public enum ReportNarrative {
       adl += ", \(money(notional, currency: currency)) of notional per \(hours == 24 ? "day" : "period") on average"
     }
     sentences.append(adl + ".")
-    if let drawdown = summary["fund_drawdown_var_99"], let value = drawdown.value {
+    if let needed = summary["fund_needed_p99"], needed.value != nil {
+      // The fund each path needed (threshold included), where one run tells it: market close
+      // without a drawdown trigger (docs/MODEL.md, "The fund needed").
+      sentences.append(
+        "Surviving 99% of them takes a fund of **\(estimate("fund_needed_p99", summary))** "
+          + "(`fundstress size` finds the fund for any target).")
+    } else if let drawdown = summary["fund_drawdown_var_99"], let value = drawdown.value {
       let capacity = summary.initialFund - summary.depletionThreshold
       if value >= capacity, capacity > 0 {
         sentences.append(

@@ -54,6 +54,8 @@ public struct MonteCarloRun: Sendable {
   ///   - rows: whether chunks carry their `paths.csv` rows (`false` skips formatting).
   ///   - sink: receives every chunk in path order, on the calling thread; throwing stops
   ///     the run and rethrows.
+  /// - Throws: ``PathAmountError`` for the first path (in path order) whose money grew
+  ///   beyond ``PathAmountLimit``, before its chunk reaches the sink.
   /// - Returns: the merged statistics of `paths`, per-path values in path order (call
   ///   ``RunStatistics/sortPerPathValues()`` before summarising).
   /// - Complexity: O(paths) simulations (plus one per depleted path for the fund needed); memory O(threads × chunk) plus 24 bytes a path.
@@ -79,9 +81,12 @@ public struct MonteCarloRun: Sendable {
       makeWorkspace: { SendableBox(simulator.makeWorkspace()) },
       process: { range, box in
         let outcomes = range.map { simulator.simulateWithFundNeeded(path: $0, workspace: box.value) }
-        return (ChunkReport(outcomes: outcomes, template: template, rows: rows), outcomes.map(marks))
+        // A path whose money left any market's range stops the run (``PathAmountLimit``).
+        let beyond = outcomes.lazy.compactMap { $0.amountBeyondLimit() }.first
+        return (ChunkReport(outcomes: outcomes, template: template, rows: rows), outcomes.map(marks), beyond)
       },
       consume: { chunk in
+        if let beyond = chunk.2 { throw beyond }
         try sink(chunk.0, chunk.1)
         statistics.merge(chunk.0.statistics)
       })

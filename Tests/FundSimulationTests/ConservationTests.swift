@@ -77,3 +77,22 @@ import Testing
     }
   }
 }
+
+/// A path's amounts are checked against ``PathAmountLimit`` (10³⁰): finite values at the
+/// limit pass; beyond it, or infinite or NaN, the first offending amount is named.
+@Suite struct PathAmountLimitTests {
+  @Test func limitAndOrder() {
+    var o = PathOutcome(path: 7, initialFund: 1e7, markets: 1, checkpoints: 2)
+    #expect(o.amountBeyondLimit() == nil)
+    o.liquidatedNotional = 1e30
+    #expect(o.amountBeyondLimit() == nil)
+    o.shortfall = 2e30
+    o.badDebt = .infinity
+    #expect(o.amountBeyondLimit() == PathAmountError(path: 7, amount: .shortfall, value: 2e30))
+    o.shortfall = 0
+    #expect(o.amountBeyondLimit()?.amount == .badDebt)
+    o.badDebt = 0
+    o.finalFund = -.nan
+    #expect(o.amountBeyondLimit()?.amount == .fundBalance)
+  }
+}

@@ -202,6 +202,20 @@ import Testing
       arguments: run(), mentions: ["scenario.yaml:", "markets[0].price", "1e+300", "at most 1.0e18"],
       scenarioFault: true),
     Case(
+      name: "prices that grow past any market's (drift 9 900% a year for 20 years: notionals of 1e52)",
+      files: [
+        "scenario.yaml": """
+        horizon: {steps: 20, step_seconds: 31536000}
+        markets:
+          - {symbol: BTC, price: 1.0e18, volatility: 0.5, drift: 99, maintenance_margin: 0.01, depth: 1.0e9}
+        book:
+          synthetic: {positions_per_market: 100, open_interest: {BTC: 1.0e9}}
+        fund: {balance: 1.0e7, waterfall: market-close}
+
+        """
+      ],
+      arguments: run(), mentions: ["path 0:", "beyond 1e+30", "lower the drift or volatility"]),
+    Case(
       name: "--out under a regular file", files: ["scenario.yaml": fixture, "blocker": "not a folder\n"],
       arguments: run(out: "blocker/report"), mentions: ["blocker/report"], out: "blocker/report"),
     Case(
