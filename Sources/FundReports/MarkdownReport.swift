@@ -90,7 +90,7 @@ public enum MarkdownReport {
     lines.append("")
     lines.append("| | |")
     lines.append("|---|---|")
-    let metadata: [(String, String)] = [
+    var metadata: [(String, String)] = [
       ("Paths", String(context.paths)),
       ("Seed", String(context.seed)),
       ("Threads", String(context.threads)),
@@ -104,6 +104,7 @@ public enum MarkdownReport {
       ("Step", CSVField.format(context.stepSeconds) + " s"),
       ("Command", "`" + context.shellCommand.replacingOccurrences(of: "`", with: "'") + "`"),
     ]
+    if let shards = context.shards { metadata.insert(("Shards", String(shards)), at: 3) }
     for (key, value) in metadata { lines.append("| \(key) | \(value) |") }
     lines.append("")
     return lines.joined(separator: "\n")

@@ -31,6 +31,9 @@ public struct ReportContext: Sendable {
   public var identicalPaths: Bool
   /// The scenario after defaults and overrides, embedded in `run.json` under `scenario`.
   public var resolvedScenario: (any Encodable & Sendable)?
+  /// The number of shards merged into this report (`fundstress merge`); `nil` for a
+  /// single-machine run.
+  public var shards: Int? = nil
 
   public init(
     scenarioName: String, scenarioLines: [String] = [], symbols: [String], seed: UInt64, paths: Int, threads: Int,

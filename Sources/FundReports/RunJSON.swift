@@ -6,7 +6,7 @@ import Foundation
 /// * `format`: `"fundstress-run"`, `format_version`: 1;
 /// * `metadata`: scenario name, paths, seed, threads, version, wall seconds, command
 ///   (array of arguments), currency, mechanic, ranking, initial fund, depletion threshold,
-///   step seconds, symbols;
+///   step seconds, symbols, and `shards` when the report merges a sharded run;
 /// * `summary`: the metrics of `summary.csv` as `{name, value, ci_low, ci_high, unit}`
 ///   (`null` where the CSV field is empty);
 /// * `markets`: the rows of `markets.csv` keyed by its column names;
@@ -58,7 +58,7 @@ public enum RunJSON {
     enum Keys: String, CodingKey {
       case scenarioName = "scenario_name", paths, seed, threads, version, wallSeconds = "wall_seconds", command
       case currency, mechanic, ranking, initialFund = "initial_fund", depletionThreshold = "depletion_threshold"
-      case stepSeconds = "step_seconds", symbols
+      case stepSeconds = "step_seconds", symbols, shards
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -77,6 +77,7 @@ public enum RunJSON {
       try container.encode(context.depletionThreshold, forKey: .depletionThreshold)
       try container.encode(context.stepSeconds, forKey: .stepSeconds)
       try container.encode(context.symbols, forKey: .symbols)
+      try container.encodeIfPresent(context.shards, forKey: .shards)
     }
   }
 

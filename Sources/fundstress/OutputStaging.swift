@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import FundReports
+import MonteCarlo
 
 /// Writes a command's output beside its destination first and moves it into place only
 /// when complete, so a failed or interrupted run never leaves a partial folder or file.
@@ -17,12 +18,12 @@ final class OutputStaging: @unchecked Sendable {
   /// Serialises the interrupt handler with ``commit()``: once interrupted, nothing moves.
   private let lock = NSLock()
 
-  /// The files a report folder may hold (and so may be replaced).
-  static let reportFiles: Set<String> = [
+  /// The files a report folder or a shard's partial folder may hold (and so may be replaced).
+  static let reportFiles = Set<String>([
     ReportWriter.File.summary, ReportWriter.File.paths, ReportWriter.File.markets, ReportWriter.File.fundQuantiles,
     ReportWriter.File.report, ReportWriter.File.runJSON, ReportWriter.File.fanChart, ReportWriter.File.pnlHistogram,
     ReportWriter.File.marketShares,
-  ]
+  ]).union(RunPartial.File.all)
 
   /// Prepares a staging folder (or file path) next to `destination`, creating missing
   /// parent folders.

@@ -32,6 +32,12 @@ struct RunCommand: ParsableCommand {
   @Flag(help: "No progress bar and no summary on standard output.")
   var quiet = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Run shard I of N (I from 0) of the --paths paths and write a partial into --out, for 'fundstress merge'.",
+      valueName: "I/N"))
+  var shard: String?
+
   func validate() throws {
     let memory = ProcessInfo.processInfo.physicalMemory
     let largest = RunStatistics.largestRun(memoryBytes: memory)
@@ -47,9 +53,20 @@ struct RunCommand: ParsableCommand {
     for text in failIf {
       do { _ = try FailCondition(parsing: text) } catch { throw CommandLineError("\(error)") }
     }
+    if let shard {
+      guard failIf.isEmpty else {
+        throw CommandLineError("--fail-if needs the whole run; give it to 'fundstress merge', not to a --shard run")
+      }
+      do { _ = try RunShard(parsing: shard).paths(of: simulation.paths) } catch {
+        throw CommandLineError("--shard: \(error)")
+      }
+    }
   }
 
   func run() throws {
+    if let shard {
+      return try ShardPartial(options: simulation, shard: try RunShard(parsing: shard), out: out, quiet: quiet).run()
+    }
     try withOneLineErrors {
       let scenario = try simulation.loadScenario()
       let conditions = try failIf.map { try FailCondition(parsing: $0) }
