@@ -49,3 +49,17 @@ public enum JSONValue: Sendable, Hashable, Codable {
     }
   }
 }
+
+extension JSONValue {
+  /// The value with every object member named in `keys` removed, at any depth.
+  ///
+  /// - Complexity: O(size of the document).
+  public func removingKeys(_ keys: Set<String>) -> JSONValue {
+    switch self {
+    case .array(let items): .array(items.map { $0.removingKeys(keys) })
+    case .object(let members):
+      .object(members.filter { !keys.contains($0.key) }.mapValues { $0.removingKeys(keys) })
+    default: self
+    }
+  }
+}

@@ -47,9 +47,21 @@ public struct RunDescription: Sendable, Hashable, Codable {
 
   /// FNV-1a (``ContentChecksum``) of the description's canonical JSON (sorted keys): equal
   /// for the same resolved scenario, seed and report text, different otherwise.
+  ///
+  /// The scenario's diagnostics (``diagnosticKeys``) are left out: they are computed, not
+  /// given, and the correlation matrix's smallest eigenvalue differs in its last bits
+  /// between two loads of one file in one process (LAPACK's reductions), which must not
+  /// make two shards of one run look like two scenarios.
   public var fingerprint: String {
-    get throws { ContentChecksum.hex(of: try PartialCoding.encoder.encode(self)) }
+    get throws {
+      var inputs = self
+      inputs.resolvedScenario = resolvedScenario.removingKeys(Self.diagnosticKeys)
+      return ContentChecksum.hex(of: try PartialCoding.encoder.encode(inputs))
+    }
   }
+
+  /// Keys of the resolved scenario that report computed diagnostics rather than inputs.
+  public static let diagnosticKeys: Set<String> = ["smallest_eigenvalue", "given_smallest_eigenvalue"]
 
   /// The report context of a run of `paths` paths with this description.
   public func reportContext(
