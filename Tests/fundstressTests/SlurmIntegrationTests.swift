@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+/// A 4-shard run of the default scenario through `deploy/slurm/submit.sh --wait` on a real
+/// Slurm cluster (`scripts/slurm-local.sh start` brings one up on this machine; `.ci/run`
+/// does): the merged CSVs are byte-identical to a single-machine run. Skipped where
+/// `sbatch` is missing or no cluster answers — except under CI (`CI` set), where it fails.
+@Suite struct SlurmIntegrationTests {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+  /// Why the cluster cannot be used, or `nil` when `sinfo` answers.
+  static let unavailable: String? = {
+    guard let sinfo = which("sinfo"), which("sbatch") != nil else {
+      return "sbatch is not installed (start one with scripts/slurm-local.sh start)"
+    }
+    let process = Process()
+    process.executableURL = sinfo
+    process.arguments = ["-h", "-o", "%t"]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return "sinfo cannot be run" }
+    process.waitUntilExit()
+    let states = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    guard process.terminationStatus == 0, states.contains("idle") || states.contains("mix") else {
+      return "no Slurm node is up (scripts/slurm-local.sh start)"
+    }
+    return nil
+  }()
+
+  static let required = ProcessInfo.processInfo.environment["CI"].map { !$0.isEmpty && $0 != "false" } ?? false
+
+  static func which(_ tool: String) -> URL? {
+    for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
+      let url = URL(fileURLWithPath: String(folder)).appendingPathComponent(tool)
+      if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+    }
+    return nil
+  }
+
+  @Test(
+    .enabled(
+      if: unavailable == nil || required,
+      Comment(rawValue: "skipped: \(unavailable ?? ""); under CI (CI set) this test fails instead")),
+    .timeLimit(.minutes(5)))
+  func fourShardArrayMergesToTheSingleRun() async throws {
+    if let reason = Self.unavailable {
+      Issue.record("CI is set but the Slurm cluster is not usable: \(reason); .ci/run must start it")
+      return
+    }
+    let executable = try #require(FundstressExecutable.url, "the fundstress executable was not found")
+    let scratch = try Scratch("slurm")
+    defer { scratch.remove() }
+    let paths = "1024"
+    let single = try await fundstress(["run", "--paths", paths, "--out", "single", "--quiet"], in: scratch.url)
+    try #require(single.status == 0, "\(single)")
+
+    let submit = Process()
+    submit.executableURL = Self.root.appendingPathComponent("deploy/slurm/submit.sh")
+    submit.arguments = [
+      "--paths", paths, "--shards", "4", "--out", scratch.path("merged").path, "--fundstress", executable.path,
+      "--wait",
+    ]
+    submit.currentDirectoryURL = scratch.url
+    let output = Pipe()
+    submit.standardOutput = output
+    submit.standardError = output
+    try submit.run()
+    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    submit.waitUntilExit()
+    try #require(submit.terminationStatus == 0, "submit.sh failed: \(text)")
+    for file in ReportFolder.csvFiles {
+      #expect(try scratch.data("single/\(file)") == scratch.data("merged/\(file)"), "\(file) differs")
+    }
+    let run = try ReportFolder(scratch.path("merged")).json()
+    #expect((run["metadata"] as? [String: Any])?["shards"] as? Int == 4)
+  }
+}
