@@ -105,6 +105,7 @@ public enum MarkdownReport {
       ("Command", "`" + context.shellCommand.replacingOccurrences(of: "`", with: "'") + "`"),
     ]
     if let shards = context.shards { metadata.insert(("Shards", String(shards)), at: 3) }
+    if let quantiles = context.quantiles { metadata.insert(("Quantiles", cell(quantiles)), at: 2) }
     for (key, value) in metadata { lines.append("| \(key) | \(value) |") }
     lines.append("")
     return lines.joined(separator: "\n")

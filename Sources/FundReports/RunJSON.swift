@@ -6,7 +6,8 @@ import Foundation
 /// * `format`: `"fundstress-run"`, `format_version`: 1;
 /// * `metadata`: scenario name, paths, seed, threads, version, wall seconds, command
 ///   (array of arguments), currency, mechanic, ranking, initial fund, depletion threshold,
-///   step seconds, symbols, and `shards` when the report merges a sharded run;
+///   step seconds, symbols, `quantiles` (exact or the sketch and its error bound), and
+///   `shards` when the report merges a sharded run;
 /// * `summary`: the metrics of `summary.csv` as `{name, value, ci_low, ci_high, unit}`
 ///   (`null` where the CSV field is empty);
 /// * `markets`: the rows of `markets.csv` keyed by its column names;
@@ -58,7 +59,7 @@ public enum RunJSON {
     enum Keys: String, CodingKey {
       case scenarioName = "scenario_name", paths, seed, threads, version, wallSeconds = "wall_seconds", command
       case currency, mechanic, ranking, initialFund = "initial_fund", depletionThreshold = "depletion_threshold"
-      case stepSeconds = "step_seconds", symbols, shards
+      case stepSeconds = "step_seconds", symbols, shards, quantiles
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -78,6 +79,7 @@ public enum RunJSON {
       try container.encode(context.stepSeconds, forKey: .stepSeconds)
       try container.encode(context.symbols, forKey: .symbols)
       try container.encodeIfPresent(context.shards, forKey: .shards)
+      try container.encodeIfPresent(context.quantiles, forKey: .quantiles)
     }
   }
 

@@ -44,6 +44,12 @@ public struct RunStatistics: Sendable, Codable {
   public private(set) var drawdowns: [Double] = []
   public private(set) var markets: [MarketTotals]
   public private(set) var checkpointSketches: [HistogramSketch]
+  /// Whether the per-path values are kept (``QuantileMode/exact``) or sketched.
+  public private(set) var quantileMode = QuantileMode.exact
+  /// The sketched fund losses and drawdowns in ``QuantileMode/sketch(relativeAccuracy:)``
+  /// mode (the per-path arrays then stay empty).
+  public private(set) var lossSketch: RelativeErrorSketch?
+  public private(set) var drawdownSketch: RelativeErrorSketch?
 
   public init(
     symbols: [String], checkpoints: CheckpointSchedule, initialFund: Double, depletionThreshold: Double,
@@ -85,6 +91,7 @@ public struct RunStatistics: Sendable, Codable {
 
   /// Reserves room for `paths` more per-path values (avoids regrowth in long runs).
   public mutating func reserveCapacity(paths: Int) {
+    guard quantileMode == .exact else { return }
     fundLosses.reserveCapacity(fundLosses.count + paths)
     drawdowns.reserveCapacity(drawdowns.count + paths)
   }
@@ -108,8 +115,13 @@ public struct RunStatistics: Sendable, Codable {
     cascadeRounds.add(outcome.maxCascadeRounds)
     if let step = outcome.depletionStep { depletionSteps.add(step) }
     // `+ 0` turns a −0 into +0, so equal losses print identically.
-    fundLosses.append(outcome.fundLoss(initialFund: initialFund) + 0)
-    drawdowns.append((initialFund - outcome.minFund) + 0)
+    if lossSketch == nil {
+      fundLosses.append(outcome.fundLoss(initialFund: initialFund) + 0)
+      drawdowns.append((initialFund - outcome.minFund) + 0)
+    } else {
+      lossSketch!.add(outcome.fundLoss(initialFund: initialFund) + 0)
+      drawdownSketch!.add((initialFund - outcome.minFund) + 0)
+    }
     for index in markets.indices { markets[index].add(outcome.markets[index]) }
     for index in checkpointSketches.indices { checkpointSketches[index].add(outcome.checkpoints[index]) }
   }
@@ -130,10 +142,48 @@ public struct RunStatistics: Sendable, Codable {
     for index in means.indices { means[index].merge(other.means[index]) }
     cascadeRounds.merge(other.cascadeRounds)
     depletionSteps.merge(other.depletionSteps)
-    fundLosses.append(contentsOf: other.fundLosses)
-    drawdowns.append(contentsOf: other.drawdowns)
+    if case .sketch = other.quantileMode, case .exact = quantileMode { useQuantileMode(other.quantileMode) }
+    if var losses = lossSketch, var drawdowns = drawdownSketch {
+      if let otherLosses = other.lossSketch, let otherDrawdowns = other.drawdownSketch {
+        losses.merge(otherLosses)
+        drawdowns.merge(otherDrawdowns)
+      } else {
+        other.fundLosses.forEach { losses.add($0) }
+        other.drawdowns.forEach { drawdowns.add($0) }
+      }
+      (lossSketch, drawdownSketch) = (losses, drawdowns)
+    } else {
+      fundLosses.append(contentsOf: other.fundLosses)
+      self.drawdowns.append(contentsOf: other.drawdowns)
+    }
     for index in markets.indices { markets[index].merge(other.markets[index]) }
     for index in checkpointSketches.indices { checkpointSketches[index].merge(other.checkpointSketches[index]) }
+  }
+
+  /// Switches to `mode`: ``QuantileMode/sketch(relativeAccuracy:)`` moves the per-path
+  /// values kept so far into sketches and frees them (bounded memory from then on);
+  /// merging exact statistics into sketched ones sketches them. Switching back to exact is
+  /// not possible once values were sketched.
+  ///
+  /// - Precondition: not from a sketch with values back to exact, nor between accuracies.
+  /// - Complexity: O(paths kept).
+  public mutating func useQuantileMode(_ mode: QuantileMode) {
+    guard mode != quantileMode else { return }
+    switch mode {
+    case .exact:
+      precondition(pathCount == 0, "sketched values cannot be made exact again")
+      (lossSketch, drawdownSketch) = (nil, nil)
+    case .sketch(let accuracy):
+      precondition(lossSketch == nil || pathCount == 0, "sketches of different accuracies")
+      var losses = RelativeErrorSketch(relativeAccuracy: accuracy)
+      var drawdowns = RelativeErrorSketch(relativeAccuracy: accuracy)
+      fundLosses.forEach { losses.add($0) }
+      self.drawdowns.forEach { drawdowns.add($0) }
+      (lossSketch, drawdownSketch) = (losses, drawdowns)
+      fundLosses = []
+      self.drawdowns = []
+    }
+    quantileMode = mode
   }
 
   /// Sorts the per-path losses and drawdowns in place (their stored order affects no
@@ -164,6 +214,31 @@ public struct RunStatistics: Sendable, Codable {
   private enum CodingKeys: String, CodingKey {
     case symbols, checkpointSteps, initialFund, depletionThreshold, stepSeconds, pathCount, depletedPaths, adlPaths
     case means, cascadeRounds, depletionSteps, fundLosses, drawdowns, markets, checkpointSketches
+    case quantileMode, lossSketch, drawdownSketch
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(symbols, forKey: .symbols)
+    try container.encode(checkpointSteps, forKey: .checkpointSteps)
+    try container.encode(initialFund, forKey: .initialFund)
+    try container.encode(depletionThreshold, forKey: .depletionThreshold)
+    try container.encode(stepSeconds, forKey: .stepSeconds)
+    try container.encode(pathCount, forKey: .pathCount)
+    try container.encode(depletedPaths, forKey: .depletedPaths)
+    try container.encode(adlPaths, forKey: .adlPaths)
+    try container.encode(means, forKey: .means)
+    try container.encode(cascadeRounds, forKey: .cascadeRounds)
+    try container.encode(depletionSteps, forKey: .depletionSteps)
+    try container.encode(fundLosses, forKey: .fundLosses)
+    try container.encode(drawdowns, forKey: .drawdowns)
+    try container.encode(markets, forKey: .markets)
+    try container.encode(checkpointSketches, forKey: .checkpointSketches)
+    if quantileMode != .exact {
+      try container.encode(quantileMode, forKey: .quantileMode)
+      try container.encode(lossSketch, forKey: .lossSketch)
+      try container.encode(drawdownSketch, forKey: .drawdownSketch)
+    }
   }
 
   /// Decodes saved statistics (e.g. a shard's), checking that the parts fit together so
@@ -185,10 +260,30 @@ public struct RunStatistics: Sendable, Codable {
     drawdowns = try container.decode([Double].self, forKey: .drawdowns)
     markets = try container.decode([MarketTotals].self, forKey: .markets)
     checkpointSketches = try container.decode([HistogramSketch].self, forKey: .checkpointSketches)
+    quantileMode = try container.decodeIfPresent(QuantileMode.self, forKey: .quantileMode) ?? .exact
+    lossSketch = try container.decodeIfPresent(RelativeErrorSketch.self, forKey: .lossSketch)
+    drawdownSketch = try container.decodeIfPresent(RelativeErrorSketch.self, forKey: .drawdownSketch)
+    let keptPaths: Int
+    switch quantileMode {
+    case .exact:
+      keptPaths = pathCount
+      guard lossSketch == nil, drawdownSketch == nil else {
+        throw DecodingError.dataCorrupted(
+          .init(codingPath: decoder.codingPath, debugDescription: "exact run statistics with sketches"))
+      }
+    case .sketch(let accuracy):
+      keptPaths = 0
+      guard let losses = lossSketch, let drawdowns = drawdownSketch, losses.count == pathCount,
+        drawdowns.count == pathCount, losses.relativeAccuracy == accuracy, drawdowns.relativeAccuracy == accuracy
+      else {
+        throw DecodingError.dataCorrupted(
+          .init(codingPath: decoder.codingPath, debugDescription: "sketched run statistics without matching sketches"))
+      }
+    }
     let consistent =
       means.count == PathQuantity.allCases.count && markets.count == symbols.count
-      && checkpointSketches.count == checkpointSteps.count && fundLosses.count == pathCount
-      && drawdowns.count == pathCount && cascadeRounds.total == pathCount && depletionSteps.total == depletedPaths
+      && checkpointSketches.count == checkpointSteps.count && fundLosses.count == keptPaths
+      && drawdowns.count == keptPaths && cascadeRounds.total == pathCount && depletionSteps.total == depletedPaths
       && means.allSatisfy { $0.count == pathCount } && stepSeconds > 0
     guard consistent else {
       throw DecodingError.dataCorrupted(

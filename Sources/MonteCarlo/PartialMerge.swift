@@ -64,13 +64,26 @@ public struct PartialMerge: Sendable {
 
   /// The statistics of the whole run, per-path values in path order.
   ///
-  /// - Throws: ``PartialError`` for a missing, truncated or corrupt statistics file.
-  public func statistics() throws -> RunStatistics {
+  /// - Parameter sketch: sketch the per-path values (``QuantileMode/sketch``) as each
+  ///   partial is read, so that memory stays that of one partial; sketched partials are
+  ///   merged as sketches either way.
+  /// - Parameter requireExact: refuse sketched partials instead.
+  /// - Throws: ``PartialError`` for a missing, truncated or corrupt statistics file, or a
+  ///   sketched partial when `requireExact`.
+  /// - Complexity: memory 16 bytes a path for exact partials merged exactly; otherwise
+  ///   one partial plus the sketches.
+  public func statistics(sketch: Bool = false, requireExact: Bool = false) throws -> RunStatistics {
     var merged: RunStatistics?
     for reader in partials {
       let part = try reader.statistics()
+      if requireExact, part.quantileMode != .exact {
+        throw PartialError(
+          "\(reader.folder.path): its quantiles are sketched (\(part.quantileMode)); exact quantiles need exact "
+            + "partials: rerun the shards with --quantiles exact, or merge with --quantiles sketch")
+      }
       if merged == nil {
         merged = part
+        if sketch { merged!.useQuantileMode(.sketch) }
         merged!.reserveCapacity(paths: totalPaths - part.pathCount)
       } else {
         merged!.merge(part)

@@ -20,6 +20,9 @@ struct MergeCommand: ParsableCommand {
   @Option(help: "Output folder (replaced when the merge completes).")
   var out: String = "reports/latest"
 
+  @Option(help: QuantileChoice.help)
+  var quantiles: QuantileChoice = .auto
+
   @Flag(help: "No summary on standard output.")
   var quiet = false
 
@@ -36,7 +39,8 @@ struct MergeCommand: ParsableCommand {
       let staging = try OutputStaging(destination: URL(fileURLWithPath: out), isDirectory: true)
       let summary = try {
         do {
-          let summary = try merge.writeReport(to: staging.staging) {
+          let sketch = quantiles.mode(paths: merge.totalPaths) != .exact
+          let summary = try merge.writeReport(to: staging.staging, sketch: sketch, requireExact: quantiles == .exact) {
             merge.description.reportContext(
               paths: merge.totalPaths, threads: 1, shards: merge.partials.count, version: FundstressVersion.current,
               wallSeconds: Date().timeIntervalSince(started), commandLine: CommandLine.arguments)

@@ -38,17 +38,20 @@ struct RunCommand: ParsableCommand {
       valueName: "I/N"))
   var shard: String?
 
+  @Option(help: QuantileChoice.help)
+  var quantiles: QuantileChoice = .auto
+
   func validate() throws {
     let memory = ProcessInfo.processInfo.physicalMemory
     let largest = RunStatistics.largestRun(memoryBytes: memory)
-    guard simulation.paths <= largest else {
+    guard simulation.paths <= largest || quantiles.mode(paths: simulation.paths) != .exact else {
       let gigabytes = { (bytes: Double) in
         bytes >= 1e9 ? String(format: "%.1f GB", bytes / 1e9) : String(format: "%.0f MB", bytes / 1e6)
       }
       throw CommandLineError(
         "--paths is \(simulation.paths): its per-path values (\(RunStatistics.bytesPerPath) bytes a path, for exact "
           + "quantiles) need \(gigabytes(Double(simulation.paths) * Double(RunStatistics.bytesPerPath))) of this machine's "
-          + "\(gigabytes(Double(memory))); give at most --paths \(largest)")
+          + "\(gigabytes(Double(memory))); give at most --paths \(largest) or --quantiles sketch")
     }
     for text in failIf {
       do { _ = try FailCondition(parsing: text) } catch { throw CommandLineError("\(error)") }
@@ -65,7 +68,10 @@ struct RunCommand: ParsableCommand {
 
   func run() throws {
     if let shard {
-      return try ShardPartial(options: simulation, shard: try RunShard(parsing: shard), out: out, quiet: quiet).run()
+      return try ShardPartial(
+        options: simulation, shard: try RunShard(parsing: shard), quantiles: quantiles.mode(paths: simulation.paths),
+        out: out, quiet: quiet
+      ).run()
     }
     try withOneLineErrors {
       let scenario = try simulation.loadScenario()
@@ -73,7 +79,9 @@ struct RunCommand: ParsableCommand {
       let staging = try OutputStaging(destination: URL(fileURLWithPath: out), isDirectory: true)
       let summary: RunSummary
       do {
-        summary = try MonteCarloReport(scenario: scenario, options: simulation, quiet: quiet).write(to: staging.staging)
+        summary = try MonteCarloReport(
+          scenario: scenario, options: simulation, quantiles: quantiles.mode(paths: simulation.paths), quiet: quiet
+        ).write(to: staging.staging)
         try staging.commit()
       } catch {
         staging.discard()
@@ -96,11 +104,12 @@ struct RunCommand: ParsableCommand {
 struct MonteCarloReport {
   let scenario: Scenario
   let options: SimulationOptions
+  var quantiles = QuantileMode.exact
   let quiet: Bool
 
   func write(to folder: URL) throws -> RunSummary {
     let started = Date()
-    let run = MonteCarloRun(scenario: scenario)
+    let run = MonteCarloRun(scenario: scenario, quantiles: quantiles)
     let pathsURL = folder.appendingPathComponent(ReportWriter.File.paths)
     // A file that cannot be created is reported by opening it, on the next line.
     _ = FileManager.default.createFile(atPath: pathsURL.path, contents: nil)

@@ -1,4 +1,5 @@
 import Foundation
+import FundReports
 import MonteCarlo
 
 /// `fundstress run --shard I/N`: simulates one shard of the run and writes its partial
@@ -6,6 +7,7 @@ import MonteCarlo
 struct ShardPartial {
   let options: SimulationOptions
   let shard: RunShard
+  let quantiles: QuantileMode
   let out: String
   let quiet: Bool
 
@@ -18,7 +20,8 @@ struct ShardPartial {
       do {
         var progress = ProgressBar(total: paths.count, quiet: quiet)
         try PartialWriter.write(
-          MonteCarloRun(scenario: scenario), shard: shard, totalPaths: options.paths, threads: options.threads,
+          MonteCarloRun(scenario: scenario, quantiles: quantiles), shard: shard, totalPaths: options.paths,
+          threads: options.threads,
           description: description, version: FundstressVersion.current, to: staging.staging
         ) { progress.update(done: $0) }
         progress.finish()
