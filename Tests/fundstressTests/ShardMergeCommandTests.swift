@@ -66,6 +66,29 @@ import Testing
     #expect(NSDictionary(dictionary: a).isEqual(to: b))
   }
 
+  /// The bounded-memory mode: sketched shards merge to the sketched single run byte for
+  /// byte, exact shards merged with `--quantiles sketch` give the same, the report says
+  /// which quantiles were used, and an exact merge of sketched partials is refused.
+  @Test func sketchedQuantilesShardAndMergeToo() async throws {
+    let scratch = try Scratch("sketch")
+    defer { scratch.remove() }
+    try await runFixture(in: scratch, out: "single", paths: Self.paths, extra: ["--quiet", "--quantiles", "sketch"])
+    let sketched = try await Self.shards(3, in: scratch, prefix: "sk", extra: ["--quantiles", "sketch"])
+    let exact = try await Self.shards(3, in: scratch, prefix: "ex")
+    for (folders, extra, out) in [(sketched, [String](), "m1"), (exact, ["--quantiles", "sketch"], "m2")] {
+      let merged = try await fundstress(["merge"] + folders + ["--out", out, "--quiet"] + extra, in: scratch.url)
+      try #require(merged.status == 0, "\(merged)")
+      for file in ReportFolder.csvFiles {
+        #expect(try scratch.data("single/\(file)") == scratch.data("\(out)/\(file)"), "\(out)/\(file)")
+      }
+      #expect(try scratch.read("\(out)/report.md").contains("| Quantiles | sketch, relative error ≤ 0.1%"))
+    }
+    let refused = try await fundstress(
+      ["merge"] + sketched + ["--out", "m3", "--quantiles", "exact"], in: scratch.url)
+    #expect(refused.status == 1 && refused.stderrLines.count == 1 && refused.stderr.contains("sketched"))
+    #expect(!scratch.exists("m3"))
+  }
+
   /// Each refusal: status 1, one line naming the problem, no output folder, no staging.
   @Test func refusedMergesWriteNothing() async throws {
     let scratch = try Scratch("refusals")
