@@ -65,13 +65,15 @@ start() {
   fi
   munge -n | unmunge >/dev/null || die "munge does not work (see $MUNGE_RUN, /var/log/munge)"
 
-  local host cpus
+  local host cpus address=""
   host=$(hostname -s)
   cpus=$(nproc)
+  # A host name that does not resolve is reached on the loopback address.
+  getent hosts "$host" >/dev/null || address=127.0.0.1
   cat >"$CONF" <<CONF
 $MARK
 ClusterName=fundstress-local
-SlurmctldHost=$host
+SlurmctldHost=$host${address:+($address)}
 SlurmUser=root
 SlurmdUser=root
 AuthType=auth/munge
@@ -95,7 +97,7 @@ ReturnToService=2
 MinJobAge=600
 SlurmctldTimeout=30
 SlurmdTimeout=30
-NodeName=$host CPUs=$cpus State=UNKNOWN
+NodeName=$host${address:+ NodeAddr=$address} CPUs=$cpus State=UNKNOWN
 PartitionName=local Nodes=$host Default=YES MaxTime=INFINITE State=UP
 CONF
   pid_alive "$DIR/slurmctld.pid" || slurmctld -i || die "slurmctld did not start: $(tail -n 3 "$DIR/slurmctld.log")"

@@ -12,16 +12,7 @@ import Testing
 
   /// Runs `kubernetes-validate --strict --quiet files…`; returns its status and output.
   static func validate(_ files: [URL]) throws -> (Int32, String) {
-    let process = Process()
-    process.executableURL = try #require(validator)
-    process.arguments = ["--strict", "--quiet"] + files.map(\.path)
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    return (process.terminationStatus, text)
+    try SlurmIntegrationTests.runTool(try #require(validator), ["--strict", "--quiet"] + files.map(\.path))
   }
 
   @Test(

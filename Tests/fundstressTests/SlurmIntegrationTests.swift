@@ -31,6 +31,21 @@ import Testing
 
   static let required = ProcessInfo.processInfo.environment["CI"].map { !$0.isEmpty && $0 != "false" } ?? false
 
+  /// Runs `tool arguments` and returns its status and its standard output and error.
+  static func runTool(_ tool: URL, _ arguments: [String], in directory: URL? = nil) throws -> (Int32, String) {
+    let process = Process()
+    process.executableURL = tool
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, text)
+  }
+
   static func which(_ tool: String) -> URL? {
     for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
       let url = URL(fileURLWithPath: String(folder)).appendingPathComponent(tool)
@@ -56,20 +71,13 @@ import Testing
     let single = try await fundstress(["run", "--paths", paths, "--out", "single", "--quiet"], in: scratch.url)
     try #require(single.status == 0, "\(single)")
 
-    let submit = Process()
-    submit.executableURL = Self.root.appendingPathComponent("deploy/slurm/submit.sh")
-    submit.arguments = [
-      "--paths", paths, "--shards", "4", "--out", scratch.path("merged").path, "--fundstress", executable.path,
-      "--wait",
-    ]
-    submit.currentDirectoryURL = scratch.url
-    let output = Pipe()
-    submit.standardOutput = output
-    submit.standardError = output
-    try submit.run()
-    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    submit.waitUntilExit()
-    try #require(submit.terminationStatus == 0, "submit.sh failed: \(text)")
+    let (status, text) = try Self.runTool(
+      Self.root.appendingPathComponent("deploy/slurm/submit.sh"),
+      [
+        "--paths", paths, "--shards", "4", "--out", scratch.path("merged").path, "--fundstress", executable.path,
+        "--wait",
+      ], in: scratch.url)
+    try #require(status == 0, "submit.sh failed: \(text)")
     for file in ReportFolder.csvFiles {
       #expect(try scratch.data("single/\(file)") == scratch.data("merged/\(file)"), "\(file) differs")
     }
