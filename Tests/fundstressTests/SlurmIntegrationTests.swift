@@ -84,4 +84,37 @@ import Testing
     let run = try ReportFolder(scratch.path("merged")).json()
     #expect((run["metadata"] as? [String: Any])?["shards"] as? Int == 4)
   }
+
+  /// A task that fails keeps the merge from running: `submit.sh --wait` exits non-zero,
+  /// names the task and its log, and no report is written. (The executable is wrapped by a
+  /// script that fails shard 2/4 only.)
+  @Test(
+    .enabled(
+      if: unavailable == nil || required,
+      Comment(rawValue: "skipped: \(unavailable ?? ""); under CI (CI set) this test fails instead")),
+    .timeLimit(.minutes(5)))
+  func aFailedTaskFailsTheMerge() async throws {
+    if let reason = Self.unavailable {
+      Issue.record("CI is set but the Slurm cluster is not usable: \(reason); .ci/run must start it")
+      return
+    }
+    let executable = try #require(FundstressExecutable.url, "the fundstress executable was not found")
+    let scratch = try Scratch("slurm-fail")
+    defer { scratch.remove() }
+    let wrapper = try scratch.write(
+      "failing-fundstress.sh",
+      "#!/bin/sh\nfor a in \"$@\"; do [ \"$a\" = 2/4 ] && { echo 'shard 2 fails on purpose' >&2; exit 7; }; done\n"
+        + "exec '\(executable.path)' \"$@\"\n")
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: wrapper.path)
+    let (status, text) = try Self.runTool(
+      Self.root.appendingPathComponent("deploy/slurm/submit.sh"),
+      [
+        "--paths", "256", "--shards", "4", "--out", scratch.path("merged").path, "--fundstress", wrapper.path, "--wait",
+      ],
+      in: scratch.url)
+    #expect(status != 0, "\(text)")
+    #expect(text.contains("merge not run: shard task(s) failed: 2 (FAILED"), "\(text)")
+    #expect(!scratch.exists("merged"))
+    #expect(try scratch.read("merged.shards/logs/shard-2.log").contains("shard 2 fails on purpose"))
+  }
 }
