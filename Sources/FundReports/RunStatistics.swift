@@ -50,6 +50,8 @@ public struct RunStatistics: Sendable, Codable {
   /// mode (the per-path arrays then stay empty).
   public private(set) var lossSketch: RelativeErrorSketch?
   public private(set) var drawdownSketch: RelativeErrorSketch?
+  /// The per-path values were taken out to be saved apart (``splittingPerPathValues()``).
+  public private(set) var perPathValuesSplit = false
 
   public init(
     symbols: [String], checkpoints: CheckpointSchedule, initialFund: Double, depletionThreshold: Double,
@@ -136,6 +138,7 @@ public struct RunStatistics: Sendable, Codable {
       symbols == other.symbols && checkpointSteps == other.checkpointSteps && initialFund == other.initialFund
         && depletionThreshold == other.depletionThreshold && stepSeconds == other.stepSeconds,
       "merging statistics of different runs")
+    precondition(!perPathValuesSplit && !other.perPathValuesSplit, "restore the per-path values before merging")
     pathCount += other.pathCount
     depletedPaths += other.depletedPaths
     adlPaths += other.adlPaths
@@ -186,6 +189,32 @@ public struct RunStatistics: Sendable, Codable {
     quantileMode = mode
   }
 
+  /// These statistics without their per-path values, and the values, in the order kept: for
+  /// saving them apart (in binary, 16 bytes a path) rather than as JSON numbers. The
+  /// returned statistics encode and decode with ``perPathValuesSplit`` set and take the
+  /// values back with ``restorePerPathValues(losses:drawdowns:)``.
+  ///
+  /// - Complexity: O(1) (the arrays are shared, not copied).
+  public func splittingPerPathValues() -> (statistics: RunStatistics, losses: [Double], drawdowns: [Double]) {
+    var statistics = self
+    statistics.fundLosses = []
+    statistics.drawdowns = []
+    statistics.perPathValuesSplit = quantileMode == .exact
+    return (statistics, fundLosses, drawdowns)
+  }
+
+  /// Puts back the per-path values taken out by ``splittingPerPathValues()``.
+  ///
+  /// - Returns: `false` (and changes nothing) unless the values were split off and there
+  ///   is one of each per path.
+  public mutating func restorePerPathValues(losses: [Double], drawdowns: [Double]) -> Bool {
+    guard perPathValuesSplit, losses.count == pathCount, drawdowns.count == pathCount else { return false }
+    fundLosses = losses
+    self.drawdowns = drawdowns
+    perPathValuesSplit = false
+    return true
+  }
+
   /// Sorts the per-path losses and drawdowns in place (their stored order affects no
   /// output), so that summarising needs no sorted copies: 16 bytes per path at the peak
   /// instead of 32–40.
@@ -214,7 +243,7 @@ public struct RunStatistics: Sendable, Codable {
   private enum CodingKeys: String, CodingKey {
     case symbols, checkpointSteps, initialFund, depletionThreshold, stepSeconds, pathCount, depletedPaths, adlPaths
     case means, cascadeRounds, depletionSteps, fundLosses, drawdowns, markets, checkpointSketches
-    case quantileMode, lossSketch, drawdownSketch
+    case quantileMode, lossSketch, drawdownSketch, perPathValuesSplit
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -234,6 +263,7 @@ public struct RunStatistics: Sendable, Codable {
     try container.encode(drawdowns, forKey: .drawdowns)
     try container.encode(markets, forKey: .markets)
     try container.encode(checkpointSketches, forKey: .checkpointSketches)
+    if perPathValuesSplit { try container.encode(true, forKey: .perPathValuesSplit) }
     if quantileMode != .exact {
       try container.encode(quantileMode, forKey: .quantileMode)
       try container.encode(lossSketch, forKey: .lossSketch)
@@ -261,12 +291,13 @@ public struct RunStatistics: Sendable, Codable {
     markets = try container.decode([MarketTotals].self, forKey: .markets)
     checkpointSketches = try container.decode([HistogramSketch].self, forKey: .checkpointSketches)
     quantileMode = try container.decodeIfPresent(QuantileMode.self, forKey: .quantileMode) ?? .exact
+    perPathValuesSplit = try container.decodeIfPresent(Bool.self, forKey: .perPathValuesSplit) ?? false
     lossSketch = try container.decodeIfPresent(RelativeErrorSketch.self, forKey: .lossSketch)
     drawdownSketch = try container.decodeIfPresent(RelativeErrorSketch.self, forKey: .drawdownSketch)
     let keptPaths: Int
     switch quantileMode {
     case .exact:
-      keptPaths = pathCount
+      keptPaths = perPathValuesSplit ? 0 : pathCount
       guard lossSketch == nil, drawdownSketch == nil else {
         throw DecodingError.dataCorrupted(
           .init(codingPath: decoder.codingPath, debugDescription: "exact run statistics with sketches"))

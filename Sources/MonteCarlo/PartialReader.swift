@@ -45,6 +45,7 @@ public struct PartialReader: Sendable {
       throw PartialError("\(url.path): incomplete or corrupt header (\(Self.reason(error))); rerun this shard")
     }
     guard (try? header.description.fingerprint) == header.fingerprint, header.seed == header.description.seed,
+      header.statistics.name == RunPartial.File.statistics, header.rows.name == RunPartial.File.rows,
       header.totalPaths >= 1, (try? header.shard.paths(of: header.totalPaths)) == header.paths
     else {
       throw PartialError(
@@ -58,12 +59,21 @@ public struct PartialReader: Sendable {
   /// - Complexity: O(shard paths); memory 16 bytes a shard path plus the file.
   public func statistics() throws -> RunStatistics {
     let data = try verifiedData(header.statistics)
-    let statistics: RunStatistics
+    var statistics: RunStatistics
     do {
       statistics = try PartialCoding.decoder.decode(RunStatistics.self, from: data)
     } catch {
       throw PartialError(
         "\(url(header.statistics).path): unreadable statistics (\(Self.reason(error))); rerun shard \(header.shard)")
+    }
+    if statistics.perPathValuesSplit {
+      guard let entry = header.perPath, entry.name == RunPartial.File.perPath else {
+        throw PartialError(
+          "\(url(header.statistics).path): its per-path values are in no file the header names; rerun shard \(header.shard)"
+        )
+      }
+      let values = try PerPathFile.read(entry, in: folder, count: statistics.pathCount, shard: header.shard)
+      _ = statistics.restorePerPathValues(losses: values.losses, drawdowns: values.drawdowns)
     }
     guard statistics.pathCount == header.paths.count, statistics.symbols == header.description.symbols,
       statistics.initialFund == header.description.initialFund

@@ -35,7 +35,14 @@ public enum PartialWriter {
     }
     try rowsFile.synchronize()
 
-    let statisticsData = try PartialCoding.encoder.encode(statistics)
+    let split = statistics.splittingPerPathValues()
+    let perPath =
+      statistics.quantileMode == .exact
+      ? try PerPathFile.write(
+        losses: split.losses, drawdowns: split.drawdowns,
+        to: folder.appendingPathComponent(RunPartial.File.perPath))
+      : nil
+    let statisticsData = try PartialCoding.encoder.encode(split.statistics)
     try statisticsData.write(to: folder.appendingPathComponent(RunPartial.File.statistics))
     let header = RunPartial(
       format: RunPartial.formatName, formatVersion: RunPartial.currentVersion, fundstressVersion: version,
@@ -44,7 +51,8 @@ public enum PartialWriter {
       statistics: .init(
         name: RunPartial.File.statistics, bytes: statisticsData.count,
         checksum: ContentChecksum.hex(of: statisticsData)),
-      rows: .init(name: RunPartial.File.rows, bytes: rowsChecksum.byteCount, checksum: rowsChecksum.hex))
+      rows: .init(name: RunPartial.File.rows, bytes: rowsChecksum.byteCount, checksum: rowsChecksum.hex),
+      perPath: perPath)
     let encoder = PartialCoding.encoder
     encoder.outputFormatting.insert(.prettyPrinted)
     var headerData = try encoder.encode(header)

@@ -83,8 +83,21 @@ import Testing
     let rows = shards[1].appendingPathComponent(RunPartial.File.rows)
     let statistics = shards[1].appendingPathComponent(RunPartial.File.statistics)
     let header = shards[1].appendingPathComponent(RunPartial.File.header)
-    let saved = try [rows, statistics, header].map { try Data(contentsOf: $0) }
-    func restore() throws { for (url, data) in zip([rows, statistics, header], saved) { try data.write(to: url) } }
+    let perPath = shards[1].appendingPathComponent(RunPartial.File.perPath)
+    let files = [rows, statistics, header, perPath]
+    let saved = try files.map { try Data(contentsOf: $0) }
+    func restore() throws { for (url, data) in zip(files, saved) { try data.write(to: url) } }
+    // 194 paths (256..<450), 16 bytes each.
+    #expect(saved[3].count == 16 * 194)
+
+    try saved[3].prefix(saved[3].count - 8).write(to: perPath)
+    #expect(try Self.refusal(shards).contains("per_path.f64: \(16 * 194 - 8) bytes"))
+    try restore()
+    var flippedValue = saved[3]
+    flippedValue[100] ^= 1
+    try flippedValue.write(to: perPath)
+    #expect(try Self.refusal(shards).contains("per_path.f64: checksum"))
+    try restore()
 
     try saved[0].prefix(saved[0].count - 10).write(to: rows)
     #expect(try Self.refusal(shards).contains("truncated"))
