@@ -30,6 +30,12 @@ struct MergeCommand: ParsableCommand {
     guard !partials.isEmpty else {
       throw CommandLineError("give the partial folders to merge, e.g. fundstress merge shards/* --out report")
     }
+    let destination = URL(fileURLWithPath: out).standardizedFileURL.resolvingSymlinksInPath().path
+    if let clash = partials.first(where: {
+      URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path == destination
+    }) {
+      throw CommandLineError("--out \(out) is the partial \(clash); write the report to another folder")
+    }
   }
 
   func run() throws {

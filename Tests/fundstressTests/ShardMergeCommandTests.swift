@@ -106,6 +106,10 @@ import Testing
       (["rich2-0", four[1]], "not valid JSON"),
       (["nowhere"], "not a fundstress partial"),
     ]
+    // The report may not replace one of the partials it reads.
+    let clash = try await fundstress(["merge"] + four + ["--out", four[2]], in: scratch.url)
+    #expect(clash.status == 1 && clash.stderrLines.count == 1 && clash.stderr.contains("is the partial"), "\(clash)")
+    #expect(scratch.exists("\(four[2])/partial.json"))
     for (folders, message) in cases {
       let result = try await fundstress(["merge"] + folders + ["--out", "merged"], in: scratch.url)
       #expect(result.status == 1, "\(result)")
