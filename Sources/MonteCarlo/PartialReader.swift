@@ -72,8 +72,19 @@ public struct PartialReader: Sendable {
           "\(url(header.statistics).path): its per-path values are in no file the header names; rerun shard \(header.shard)"
         )
       }
-      let values = try PerPathFile.read(entry, in: folder, count: statistics.pathCount, shard: header.shard)
-      _ = statistics.restorePerPathValues(losses: values.losses, drawdowns: values.drawdowns)
+      let read: (values: (losses: [Double], drawdowns: [Double])?, checksum: ContentChecksum)
+      do {
+        read = try PerPathFile.read(url(entry), count: statistics.pathCount, limit: entry.bytes)
+      } catch {
+        throw PartialError("\(url(entry).path): missing; rerun shard \(header.shard)")
+      }
+      try check(entry, read.checksum)
+      guard let values = read.values,
+        statistics.restorePerPathValues(losses: values.losses, drawdowns: values.drawdowns)
+      else {
+        throw PartialError(
+          "\(url(entry).path): not 16 bytes for each of the \(statistics.pathCount) paths; rerun shard \(header.shard)")
+      }
     }
     guard statistics.pathCount == header.paths.count, statistics.symbols == header.description.symbols,
       statistics.initialFund == header.description.initialFund

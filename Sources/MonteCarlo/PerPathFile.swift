@@ -30,21 +30,17 @@ enum PerPathFile {
     return .init(name: url.lastPathComponent, bytes: checksum.byteCount, checksum: checksum.hex)
   }
 
-  /// Reads `count` losses and `count` drawdowns from the file of `entry` in `folder`.
+  /// Reads `count` losses and `count` drawdowns from `url`, reading at most `limit` bytes.
   ///
-  /// - Throws: ``PartialError`` when the file is missing, of another size or checksum.
+  /// - Returns: the values, or `nil` when the file holds fewer or more than `16·count`
+  ///   bytes, and the checksum of what was read (for the caller to check against the
+  ///   header).
   /// - Complexity: O(values); memory 16 bytes a path plus one block.
   static func read(
-    _ entry: RunPartial.FileEntry, in folder: URL, count: Int, shard: RunShard
-  ) throws -> (losses: [Double], drawdowns: [Double]) {
-    let url = folder.appendingPathComponent(entry.name)
-    guard entry.bytes == 16 * count else {
-      throw PartialError(
-        "\(url.path): \(RunPartial.File.header) gives \(entry.bytes) bytes for \(count) paths, not 16 a path; "
-          + "rerun shard \(shard)")
-    }
+    _ url: URL, count: Int, limit: Int
+  ) throws -> (values: (losses: [Double], drawdowns: [Double])?, checksum: ContentChecksum) {
     guard let file = FileHandle(forReadingAtPath: url.path) else {
-      throw PartialError("\(url.path): missing; rerun shard \(shard)")
+      throw CocoaError(.fileReadNoSuchFile)
     }
     defer { try? file.close() }
     var checksum = ContentChecksum()
@@ -52,7 +48,7 @@ enum PerPathFile {
     values.reserveCapacity(2 * count)
     while values.count < 2 * count + 1, let piece = try file.read(upToCount: 8 * block), !piece.isEmpty {
       checksum.update(piece)
-      guard checksum.byteCount <= entry.bytes else { break }
+      guard checksum.byteCount <= limit else { break }
       piece.withUnsafeBytes { raw in
         for offset in stride(from: 0, to: raw.count - 7, by: 8) {
           values.append(
@@ -60,16 +56,7 @@ enum PerPathFile {
         }
       }
     }
-    guard checksum.byteCount == entry.bytes, values.count == 2 * count else {
-      throw PartialError(
-        "\(url.path): \(checksum.byteCount) bytes, \(RunPartial.File.header) says \(entry.bytes) (truncated or longer); "
-          + "rerun shard \(shard)")
-    }
-    guard checksum.hex == entry.checksum else {
-      throw PartialError(
-        "\(url.path): checksum \(checksum.hex), \(RunPartial.File.header) says \(entry.checksum) (corrupt); "
-          + "rerun shard \(shard)")
-    }
-    return (Array(values[..<count]), Array(values[count...]))
+    guard values.count == 2 * count else { return (nil, checksum) }
+    return ((Array(values[..<count]), Array(values[count...])), checksum)
   }
 }

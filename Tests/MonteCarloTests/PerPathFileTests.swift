@@ -22,11 +22,12 @@ import Testing
     #expect(entry.bytes == 16 * count)
     let bytes = try Data(contentsOf: url)
     #expect(Array(bytes.prefix(8)) == [0, 0, 0, 0, 0, 0, 0xF0, 0x3F])
-    let read = try PerPathFile.read(entry, in: folder, count: count, shard: try RunShard(index: 0, count: 1))
-    #expect(read.losses.map(\.bitPattern) == losses.map(\.bitPattern))
-    #expect(read.drawdowns.map(\.bitPattern) == drawdowns.map(\.bitPattern))
-    #expect(throws: PartialError.self) {
-      try PerPathFile.read(entry, in: folder, count: count - 1, shard: try RunShard(index: 0, count: 1))
-    }
+    let read = try PerPathFile.read(url, count: count, limit: entry.bytes)
+    #expect(read.checksum.hex == entry.checksum && read.checksum.byteCount == entry.bytes)
+    let values = try #require(read.values)
+    #expect(values.losses.map(\.bitPattern) == losses.map(\.bitPattern))
+    #expect(values.drawdowns.map(\.bitPattern) == drawdowns.map(\.bitPattern))
+    // A file of another length than 16 bytes a path gives no values.
+    #expect(try PerPathFile.read(url, count: count - 1, limit: entry.bytes).values == nil)
   }
 }
