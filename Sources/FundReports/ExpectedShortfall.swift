@@ -30,12 +30,14 @@ public enum ExpectedShortfall {
   /// `ES_α` and its interval from losses sorted ascending.
   ///
   /// - Complexity: O(k) for the `k` tail values.
-  public static func estimate(sortedLosses: [Double], level: Double, z: Double = normalQuantile975) -> Estimate {
+  public static func estimate<C: RandomAccessCollection<Double>>(
+    sortedLosses: C, level: Double, z: Double = normalQuantile975
+  ) -> Estimate where C.Index == Int {
     let n = sortedLosses.count
     guard n > 0 else { return .notApplicable }
     precondition(level >= 0 && level < 1, "level must lie in [0, 1)")
     let k = tailCount(count: n, level: level)
-    let tail = sortedLosses[(n - k)...]
+    let tail = sortedLosses[(sortedLosses.endIndex - k)...]
     var sum = ExactSum()
     for loss in tail { sum.add(loss) }
     let es = sum.value / Double(k)

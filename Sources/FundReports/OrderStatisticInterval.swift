@@ -39,9 +39,11 @@ public enum OrderStatisticInterval {
   /// The type-7 quantile of an ascending sample with its order-statistic interval.
   ///
   /// - Complexity: O(1).
-  public static func quantileEstimate(sorted: [Double], p: Double, z: Double = normalQuantile975) -> Estimate {
+  public static func quantileEstimate<C: RandomAccessCollection<Double>>(
+    sorted: C, p: Double, z: Double = normalQuantile975
+  ) -> Estimate where C.Index == Int {
     guard let value = EmpiricalQuantile.type7(sorted, p) else { return .notApplicable }
-    let (low, high) = interval(count: sorted.count, p: p, z: z) { sorted[$0] }
+    let (low, high) = interval(count: sorted.count, p: p, z: z) { sorted[sorted.startIndex + $0] }
     return Estimate(value: value, low: low, high: high)
   }
 }

@@ -37,6 +37,12 @@ public struct ReportContext: Sendable {
   public var runID: String
   /// The run's `--fail-if` conditions; a breach is stated at the top of the report.
   public var failConditions: [FailCondition]
+  /// The number of shards merged into this report (`fundstress merge`); `nil` for a
+  /// single-machine run.
+  public var shards: Int? = nil
+  /// How the VaR, ES and drawdown quantiles were computed (``QuantileMode``'s description);
+  /// filled in by ``ReportWriter`` from the statistics.
+  public var quantiles: String? = nil
 
   public init(
     scenarioName: String, scenarioLines: [String] = [], symbols: [String], seed: UInt64, paths: Int, threads: Int,

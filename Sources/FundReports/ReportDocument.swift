@@ -171,7 +171,7 @@ extension ReportDocument {
   /// Run metadata: date, id, version, command, paths, seed, threads, wall time, rules.
   static func runTable(_ summary: RunSummary, context: ReportContext) -> ReportTable {
     let money = { (value: Double) in ReadableNumber.single(value, .quantity) + " " + inline(context.currency) }
-    let rows: [(String, String)] = [
+    var rows: [(String, String)] = [
       ("Run date (UTC)", context.runDateText),
       ("Run id", "`\(context.runID)`"),
       ("Version", "fundstress " + inline(context.version)),
@@ -187,6 +187,8 @@ extension ReportDocument {
       ("Depletion threshold", money(context.depletionThreshold)),
       ("Step", ChartAxis.trimmed(context.stepSeconds, decimals: 3) + " s"),
     ]
+    if let shards = context.shards { rows.insert(("Shards", String(shards)), at: 7) }
+    if let quantiles = context.quantiles { rows.insert(("Quantiles", inline(quantiles)), at: 6) }
     return ReportTable(header: ["", ""], rightAligned: [false, false], rows: rows.map { [$0.0, $0.1] })
   }
 

@@ -31,6 +31,8 @@ public enum ReportWriter {
   public static func write(_ statistics: RunStatistics, context: ReportContext, to directory: URL) throws -> RunSummary
   {
     let summary = RunSummary(statistics: statistics, currency: context.currency, identicalPaths: context.identicalPaths)
+    var context = context
+    context.quantiles = context.quantiles ?? statistics.quantileMode.description
     try write(summary: summary, context: context, to: directory)
     return summary
   }

@@ -6,8 +6,9 @@ import Foundation
 /// * `format`: `"fundstress-run"`, `format_version`: 1;
 /// * `metadata`: scenario name, paths, seed, threads, version, wall seconds, command
 ///   (array of arguments), currency, mechanic, ranking, initial fund, depletion threshold,
-///   step seconds, symbols, run date (`run_date`, UTC ISO 8601), run id (`run_id`) and the
-///   `--fail-if` conditions with whether each was breached (`fail_if`);
+///   step seconds, symbols, run date (`run_date`, UTC ISO 8601), run id (`run_id`), the
+///   `--fail-if` conditions with whether each was breached (`fail_if`), `quantiles` (exact or
+///   the sketch and its error bound), and `shards` when the report merges a sharded run;
 /// * `summary`: the metrics of `summary.csv` as `{name, value, ci_low, ci_high, unit}`
 ///   (`null` where the CSV field is empty);
 /// * `markets`: the rows of `markets.csv` keyed by its column names;
@@ -60,7 +61,7 @@ public enum RunJSON {
     enum Keys: String, CodingKey {
       case scenarioName = "scenario_name", paths, seed, threads, version, wallSeconds = "wall_seconds", command
       case currency, mechanic, ranking, initialFund = "initial_fund", depletionThreshold = "depletion_threshold"
-      case stepSeconds = "step_seconds", symbols
+      case stepSeconds = "step_seconds", symbols, shards, quantiles
       case runDate = "run_date", runID = "run_id", failIf = "fail_if"
     }
 
@@ -83,6 +84,8 @@ public enum RunJSON {
       try container.encode(context.runDateText, forKey: .runDate)
       try container.encode(context.runID, forKey: .runID)
       try container.encode(context.failConditions.map { FailRecord(condition: $0, summary: summary) }, forKey: .failIf)
+      try container.encodeIfPresent(context.shards, forKey: .shards)
+      try container.encodeIfPresent(context.quantiles, forKey: .quantiles)
     }
   }
 

@@ -48,6 +48,17 @@ public struct RunStatistics: Sendable, Codable {
   public private(set) var fundNeeded: [Double] = []
   public private(set) var markets: [MarketTotals]
   public private(set) var checkpointSketches: [HistogramSketch]
+  /// Whether the per-path values are kept (``QuantileMode/exact``) or sketched.
+  public private(set) var quantileMode = QuantileMode.exact
+  /// The sketched fund losses and drawdowns in ``QuantileMode/sketch(relativeAccuracy:)``
+  /// mode (the per-path arrays then stay empty).
+  public private(set) var lossSketch: RelativeErrorSketch?
+  public private(set) var drawdownSketch: RelativeErrorSketch?
+  /// The sketched ``fundNeeded`` in sketch mode, when the run knows it (the array then
+  /// stays empty).
+  public private(set) var fundNeededSketch: RelativeErrorSketch?
+  /// The per-path values were taken out to be saved apart (``splittingPerPathValues()``).
+  public private(set) var perPathValuesSplit = false
 
   public init(
     symbols: [String], checkpoints: CheckpointSchedule, initialFund: Double, depletionThreshold: Double,
@@ -89,6 +100,7 @@ public struct RunStatistics: Sendable, Codable {
 
   /// Reserves room for `paths` more per-path values (avoids regrowth in long runs).
   public mutating func reserveCapacity(paths: Int) {
+    guard quantileMode == .exact else { return }
     fundLosses.reserveCapacity(fundLosses.count + paths)
     drawdowns.reserveCapacity(drawdowns.count + paths)
     fundNeeded.reserveCapacity(fundNeeded.count + paths)
@@ -113,9 +125,20 @@ public struct RunStatistics: Sendable, Codable {
     cascadeRounds.add(outcome.maxCascadeRounds)
     if let step = outcome.depletionStep { depletionSteps.add(step) }
     // `+ 0` turns a −0 into +0, so equal losses print identically.
-    fundLosses.append(outcome.fundLoss(initialFund: initialFund) + 0)
-    drawdowns.append((initialFund - outcome.minFund) + 0)
-    if let needed = outcome.fundNeeded { fundNeeded.append(needed) }
+    if lossSketch == nil {
+      fundLosses.append(outcome.fundLoss(initialFund: initialFund) + 0)
+      drawdowns.append((initialFund - outcome.minFund) + 0)
+      if let needed = outcome.fundNeeded { fundNeeded.append(needed) }
+    } else {
+      lossSketch!.add(outcome.fundLoss(initialFund: initialFund) + 0)
+      drawdownSketch!.add((initialFund - outcome.minFund) + 0)
+      if let needed = outcome.fundNeeded {
+        if fundNeededSketch == nil {
+          fundNeededSketch = RelativeErrorSketch(relativeAccuracy: lossSketch!.relativeAccuracy)
+        }
+        fundNeededSketch!.add(needed)
+      }
+    }
     for index in markets.indices { markets[index].add(outcome.markets[index]) }
     for index in checkpointSketches.indices { checkpointSketches[index].add(outcome.checkpoints[index]) }
   }
@@ -130,17 +153,97 @@ public struct RunStatistics: Sendable, Codable {
       symbols == other.symbols && checkpointSteps == other.checkpointSteps && initialFund == other.initialFund
         && depletionThreshold == other.depletionThreshold && stepSeconds == other.stepSeconds,
       "merging statistics of different runs")
+    precondition(!perPathValuesSplit && !other.perPathValuesSplit, "restore the per-path values before merging")
     pathCount += other.pathCount
     depletedPaths += other.depletedPaths
     adlPaths += other.adlPaths
     for index in means.indices { means[index].merge(other.means[index]) }
     cascadeRounds.merge(other.cascadeRounds)
     depletionSteps.merge(other.depletionSteps)
-    fundLosses.append(contentsOf: other.fundLosses)
-    drawdowns.append(contentsOf: other.drawdowns)
-    fundNeeded.append(contentsOf: other.fundNeeded)
+    if case .sketch = other.quantileMode, case .exact = quantileMode { useQuantileMode(other.quantileMode) }
+    if var losses = lossSketch, var drawdowns = drawdownSketch {
+      var needed = fundNeededSketch
+      if let otherLosses = other.lossSketch, let otherDrawdowns = other.drawdownSketch {
+        losses.merge(otherLosses)
+        drawdowns.merge(otherDrawdowns)
+        if let otherNeeded = other.fundNeededSketch {
+          if needed == nil { needed = RelativeErrorSketch(relativeAccuracy: losses.relativeAccuracy) }
+          needed!.merge(otherNeeded)
+        }
+      } else {
+        other.fundLosses.forEach { losses.add($0) }
+        other.drawdowns.forEach { drawdowns.add($0) }
+        if !other.fundNeeded.isEmpty {
+          if needed == nil { needed = RelativeErrorSketch(relativeAccuracy: losses.relativeAccuracy) }
+          other.fundNeeded.forEach { needed!.add($0) }
+        }
+      }
+      (lossSketch, drawdownSketch, fundNeededSketch) = (losses, drawdowns, needed)
+    } else {
+      fundLosses.append(contentsOf: other.fundLosses)
+      self.drawdowns.append(contentsOf: other.drawdowns)
+      fundNeeded.append(contentsOf: other.fundNeeded)
+    }
     for index in markets.indices { markets[index].merge(other.markets[index]) }
     for index in checkpointSketches.indices { checkpointSketches[index].merge(other.checkpointSketches[index]) }
+  }
+
+  /// Switches to `mode`: ``QuantileMode/sketch(relativeAccuracy:)`` moves the per-path
+  /// values kept so far into sketches and frees them (bounded memory from then on);
+  /// merging exact statistics into sketched ones sketches them. Switching back to exact is
+  /// not possible once values were sketched.
+  ///
+  /// - Precondition: not from a sketch with values back to exact, nor between accuracies.
+  /// - Complexity: O(paths kept).
+  public mutating func useQuantileMode(_ mode: QuantileMode) {
+    guard mode != quantileMode else { return }
+    switch mode {
+    case .exact:
+      precondition(pathCount == 0, "sketched values cannot be made exact again")
+      (lossSketch, drawdownSketch, fundNeededSketch) = (nil, nil, nil)
+    case .sketch(let accuracy):
+      precondition(lossSketch == nil || pathCount == 0, "sketches of different accuracies")
+      var losses = RelativeErrorSketch(relativeAccuracy: accuracy)
+      var drawdowns = RelativeErrorSketch(relativeAccuracy: accuracy)
+      fundLosses.forEach { losses.add($0) }
+      self.drawdowns.forEach { drawdowns.add($0) }
+      (lossSketch, drawdownSketch) = (losses, drawdowns)
+      fundLosses = []
+      self.drawdowns = []
+      if !fundNeeded.isEmpty {
+        var needed = RelativeErrorSketch(relativeAccuracy: accuracy)
+        fundNeeded.forEach { needed.add($0) }
+        fundNeededSketch = needed
+        fundNeeded = []
+      }
+    }
+    quantileMode = mode
+  }
+
+  /// These statistics without their per-path values, and the values, in the order kept: for
+  /// saving them apart (in binary, 16 bytes a path) rather than as JSON numbers. The
+  /// returned statistics encode and decode with ``perPathValuesSplit`` set and take the
+  /// values back with ``restorePerPathValues(losses:drawdowns:)``.
+  ///
+  /// - Complexity: O(1) (the arrays are shared, not copied).
+  public func splittingPerPathValues() -> (statistics: RunStatistics, losses: [Double], drawdowns: [Double]) {
+    var statistics = self
+    statistics.fundLosses = []
+    statistics.drawdowns = []
+    statistics.perPathValuesSplit = quantileMode == .exact
+    return (statistics, fundLosses, drawdowns)
+  }
+
+  /// Puts back the per-path values taken out by ``splittingPerPathValues()``.
+  ///
+  /// - Returns: `false` (and changes nothing) unless the values were split off and there
+  ///   is one of each per path.
+  public mutating func restorePerPathValues(losses: [Double], drawdowns: [Double]) -> Bool {
+    guard perPathValuesSplit, losses.count == pathCount, drawdowns.count == pathCount else { return false }
+    fundLosses = losses
+    self.drawdowns = drawdowns
+    perPathValuesSplit = false
+    return true
   }
 
   /// Sorts the per-path losses and drawdowns in place (their stored order affects no
@@ -153,7 +256,9 @@ public struct RunStatistics: Sendable, Codable {
   }
 
   /// Whether every path's fund needed is known.
-  public var fundNeededKnown: Bool { pathCount > 0 && fundNeeded.count == pathCount }
+  public var fundNeededKnown: Bool {
+    pathCount > 0 && (fundNeeded.count == pathCount || fundNeededSketch?.count == pathCount)
+  }
 
   /// The accumulator of one per-path quantity.
   public func accumulator(_ quantity: PathQuantity) -> MeanAccumulator { means[quantity.rawValue] }
@@ -175,6 +280,34 @@ public struct RunStatistics: Sendable, Codable {
   private enum CodingKeys: String, CodingKey {
     case symbols, checkpointSteps, initialFund, depletionThreshold, stepSeconds, pathCount, depletedPaths, adlPaths
     case means, cascadeRounds, depletionSteps, fundLosses, drawdowns, markets, checkpointSketches, fundNeeded
+    case quantileMode, lossSketch, drawdownSketch, fundNeededSketch, perPathValuesSplit
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(symbols, forKey: .symbols)
+    try container.encode(checkpointSteps, forKey: .checkpointSteps)
+    try container.encode(initialFund, forKey: .initialFund)
+    try container.encode(depletionThreshold, forKey: .depletionThreshold)
+    try container.encode(stepSeconds, forKey: .stepSeconds)
+    try container.encode(pathCount, forKey: .pathCount)
+    try container.encode(depletedPaths, forKey: .depletedPaths)
+    try container.encode(adlPaths, forKey: .adlPaths)
+    try container.encode(means, forKey: .means)
+    try container.encode(cascadeRounds, forKey: .cascadeRounds)
+    try container.encode(depletionSteps, forKey: .depletionSteps)
+    try container.encode(fundLosses, forKey: .fundLosses)
+    try container.encode(drawdowns, forKey: .drawdowns)
+    try container.encode(markets, forKey: .markets)
+    try container.encode(checkpointSketches, forKey: .checkpointSketches)
+    if !fundNeeded.isEmpty { try container.encode(fundNeeded, forKey: .fundNeeded) }
+    if perPathValuesSplit { try container.encode(true, forKey: .perPathValuesSplit) }
+    if quantileMode != .exact {
+      try container.encode(quantileMode, forKey: .quantileMode)
+      try container.encode(lossSketch, forKey: .lossSketch)
+      try container.encode(drawdownSketch, forKey: .drawdownSketch)
+      try container.encodeIfPresent(fundNeededSketch, forKey: .fundNeededSketch)
+    }
   }
 
   /// Decodes saved statistics (e.g. a shard's), checking that the parts fit together so
@@ -198,11 +331,34 @@ public struct RunStatistics: Sendable, Codable {
     fundNeeded = try container.decodeIfPresent([Double].self, forKey: .fundNeeded) ?? []
     markets = try container.decode([MarketTotals].self, forKey: .markets)
     checkpointSketches = try container.decode([HistogramSketch].self, forKey: .checkpointSketches)
+    quantileMode = try container.decodeIfPresent(QuantileMode.self, forKey: .quantileMode) ?? .exact
+    perPathValuesSplit = try container.decodeIfPresent(Bool.self, forKey: .perPathValuesSplit) ?? false
+    lossSketch = try container.decodeIfPresent(RelativeErrorSketch.self, forKey: .lossSketch)
+    drawdownSketch = try container.decodeIfPresent(RelativeErrorSketch.self, forKey: .drawdownSketch)
+    fundNeededSketch = try container.decodeIfPresent(RelativeErrorSketch.self, forKey: .fundNeededSketch)
+    let keptPaths: Int
+    switch quantileMode {
+    case .exact:
+      keptPaths = perPathValuesSplit ? 0 : pathCount
+      guard lossSketch == nil, drawdownSketch == nil else {
+        throw DecodingError.dataCorrupted(
+          .init(codingPath: decoder.codingPath, debugDescription: "exact run statistics with sketches"))
+      }
+    case .sketch(let accuracy):
+      keptPaths = 0
+      guard let losses = lossSketch, let drawdowns = drawdownSketch, losses.count == pathCount,
+        drawdowns.count == pathCount, losses.relativeAccuracy == accuracy, drawdowns.relativeAccuracy == accuracy
+      else {
+        throw DecodingError.dataCorrupted(
+          .init(codingPath: decoder.codingPath, debugDescription: "sketched run statistics without matching sketches"))
+      }
+    }
     let consistent =
       means.count == PathQuantity.allCases.count && markets.count == symbols.count
-      && checkpointSketches.count == checkpointSteps.count && fundLosses.count == pathCount
-      && drawdowns.count == pathCount && (fundNeeded.isEmpty || fundNeeded.count == pathCount)
-      && cascadeRounds.total == pathCount && depletionSteps.total == depletedPaths
+      && checkpointSketches.count == checkpointSteps.count && fundLosses.count == keptPaths
+      && drawdowns.count == keptPaths && cascadeRounds.total == pathCount && depletionSteps.total == depletedPaths
+      && (fundNeeded.isEmpty || (quantileMode == .exact && fundNeeded.count == pathCount))
+      && (fundNeededSketch.map { quantileMode != .exact && $0.count == pathCount } ?? true)
       && means.allSatisfy { $0.count == pathCount } && stepSeconds > 0
     guard consistent else {
       throw DecodingError.dataCorrupted(

@@ -48,8 +48,6 @@ public struct RunSummary: Sendable, Equatable {
     depletionThreshold = statistics.depletionThreshold
     stepSeconds = statistics.stepSeconds
 
-    let losses = Self.ascending(statistics.fundLosses)
-    let drawdowns = Self.ascending(statistics.drawdowns)
     let n = statistics.pathCount
     let stepSeconds = statistics.stepSeconds
     var estimates: [String: Estimate] = [
@@ -67,21 +65,26 @@ public struct RunSummary: Sendable, Equatable {
       "final_fund_mean": statistics.mean(.finalFund),
       "min_fund_mean": statistics.mean(.minFund),
       "fund_loss_mean": statistics.mean(.fundLoss),
-      "fund_drawdown_var_99": ValueAtRisk.estimate(sortedLosses: drawdowns, level: 0.99),
       "cascade_rounds_mean": statistics.cascadeRounds.meanEstimate(),
       "cascade_rounds_p99": statistics.cascadeRounds.quantileEstimate(0.99),
       "cascade_rounds_max": Estimate(value: statistics.cascadeRounds.maximum.map(Double.init)),
       "round_cap_hits_mean": statistics.mean(.roundCapHits),
       "paths": Estimate(value: Double(n)),
     ]
-    for (suffix, level) in [("95", 0.95), ("99", 0.99), ("99_9", 0.999)] {
-      estimates["fund_loss_var_\(suffix)"] = ValueAtRisk.estimate(sortedLosses: losses, level: level)
-      estimates["fund_loss_es_\(suffix)"] = ExpectedShortfall.estimate(sortedLosses: losses, level: level)
-    }
+    let tail =
+      if let losses = statistics.lossSketch, let drawdowns = statistics.drawdownSketch {
+        Self.tailFigures(losses: losses.sortedValues, drawdowns: drawdowns.sortedValues)
+      } else {
+        Self.tailFigures(
+          losses: Self.ascending(statistics.fundLosses), drawdowns: Self.ascending(statistics.drawdowns))
+      }
+    estimates.merge(tail.estimates) { _, new in new }
     if statistics.fundNeededKnown {
-      let needed = Self.ascending(statistics.fundNeeded)
-      estimates["fund_needed_p99"] = ValueAtRisk.estimate(sortedLosses: needed, level: 0.99)
-      estimates["fund_needed_p99_9"] = ValueAtRisk.estimate(sortedLosses: needed, level: 0.999)
+      if let needed = statistics.fundNeededSketch {
+        estimates.merge(Self.fundNeededFigures(needed.sortedValues)) { _, new in new }
+      } else {
+        estimates.merge(Self.fundNeededFigures(Self.ascending(statistics.fundNeeded))) { _, new in new }
+      }
     }
     for (suffix, level) in [("05", 0.05), ("25", 0.25), ("50", 0.5), ("75", 0.75), ("95", 0.95)] {
       estimates["time_to_depletion_p\(suffix)"] = statistics.depletionSteps.quantileEstimate(level) {
@@ -100,7 +103,31 @@ public struct RunSummary: Sendable, Equatable {
     }
     markets = MarketSummary.rows(statistics)
     fundQuantiles = FundQuantileRow.rows(statistics)
-    fundPnLBars = HistogramBar.bars(losses.lazy.map { -$0 + 0 })
+    fundPnLBars = tail.bars
+  }
+
+  /// The figures read from the ascending per-path losses and drawdowns (kept, or sketched:
+  /// ``QuantileMode``): VaR and ES of the loss, the drawdown quantile, the P&L histogram.
+  static func tailFigures<C: RandomAccessCollection<Double>>(
+    losses: C, drawdowns: C
+  ) -> (
+    estimates: [String: Estimate], bars: [HistogramBar]
+  ) where C.Index == Int {
+    var estimates = ["fund_drawdown_var_99": ValueAtRisk.estimate(sortedLosses: drawdowns, level: 0.99)]
+    for (suffix, level) in [("95", 0.95), ("99", 0.99), ("99_9", 0.999)] {
+      estimates["fund_loss_var_\(suffix)"] = ValueAtRisk.estimate(sortedLosses: losses, level: level)
+      estimates["fund_loss_es_\(suffix)"] = ExpectedShortfall.estimate(sortedLosses: losses, level: level)
+    }
+    return (estimates, HistogramBar.bars(losses.lazy.map { -$0 + 0 }))
+  }
+
+  /// `fund_needed_p99` and `fund_needed_p99_9` from the ascending per-path funds needed.
+  static func fundNeededFigures<C: RandomAccessCollection<Double>>(_ needed: C) -> [String: Estimate]
+  where C.Index == Int {
+    [
+      "fund_needed_p99": ValueAtRisk.estimate(sortedLosses: needed, level: 0.99),
+      "fund_needed_p99_9": ValueAtRisk.estimate(sortedLosses: needed, level: 0.999),
+    ]
   }
 
   /// Metrics that are exact by definition and carry no interval.

@@ -24,7 +24,9 @@ public enum ValueAtRisk {
   ///   - sortedLosses: per-path losses, ascending.
   ///   - level: α in [0, 1], e.g. 0.99.
   /// - Complexity: O(1).
-  public static func estimate(sortedLosses: [Double], level: Double, z: Double = normalQuantile975) -> Estimate {
+  public static func estimate<C: RandomAccessCollection<Double>>(
+    sortedLosses: C, level: Double, z: Double = normalQuantile975
+  ) -> Estimate where C.Index == Int {
     OrderStatisticInterval.quantileEstimate(sorted: sortedLosses, p: level, z: z)
   }
 }

@@ -35,15 +35,18 @@ public struct MonteCarloRun: Sendable {
   /// Paths per chunk: fixed, so outputs do not depend on the thread count.
   public static let chunkSize = 64
 
-  public init(scenario: Scenario) {
+  /// - Parameter quantiles: how per-path losses and drawdowns are kept (``QuantileMode``).
+  public init(scenario: Scenario, quantiles: QuantileMode = .exact) {
     self.scenario = scenario
     simulator = FundSimulator(
       generator: PathGenerator(model: scenario.paths, seed: scenario.seed), exchange: scenario.exchange,
       checkpoints: scenario.checkpoints)
-    template = RunStatistics(
+    var template = RunStatistics(
       symbols: scenario.symbols, checkpointSteps: scenario.checkpoints.steps,
       initialFund: scenario.exchange.fund.balance,
       depletionThreshold: scenario.exchange.fund.depletionThreshold, stepSeconds: scenario.paths.horizon.stepSeconds)
+    template.useQuantileMode(quantiles)
+    self.template = template
   }
 
   /// Simulates `paths` on `threads` workers.

@@ -23,8 +23,8 @@ struct Fundstress: ParsableCommand {
       """,
     version: FundstressVersion.current,
     subcommands: [
-      RunCommand.self, SizeCommand.self, SweepCommand.self, PathsCommand.self, ScenarioCommand.self,
-      CalibrateCommand.self, CompareCommand.self, TrendCommand.self,
+      RunCommand.self, SizeCommand.self, SweepCommand.self, MergeCommand.self, PathsCommand.self,
+      ScenarioCommand.self, CalibrateCommand.self, CompareCommand.self, TrendCommand.self,
     ]
   )
 }

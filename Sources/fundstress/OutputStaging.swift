@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import FundReports
+import MonteCarlo
 
 /// Writes a command's output beside its destination first and moves it into place only
 /// when complete, so a failed or interrupted run never leaves a partial folder or file.
@@ -17,9 +18,9 @@ final class OutputStaging: @unchecked Sendable {
   /// Serialises the interrupt handler with ``commit()``: once interrupted, nothing moves.
   private let lock = NSLock()
 
-  /// The files a report folder may hold (and so may be replaced); `compare` and `trend`
-  /// folders too.
-  static let reportFiles: Set<String> = [
+  /// The files a report folder, a shard's partial folder, or a `compare` or `trend` folder
+  /// may hold (and so may be replaced).
+  static let reportFiles = Set<String>([
     ComparisonReport.csvFile, ComparisonReport.markdownFile, TrendReport.csvFile, TrendReport.markdownFile,
     TrendReport.chartFile,
     ReportWriter.File.summary, ReportWriter.File.paths, ReportWriter.File.pathsGzip, ReportWriter.File.markets,
@@ -27,7 +28,7 @@ final class OutputStaging: @unchecked Sendable {
     ReportWriter.File.report, ReportWriter.File.html, ReportWriter.File.runJSON, ReportWriter.File.fanChart,
     ReportWriter.File.pnlHistogram,
     ReportWriter.File.marketShares, CalibrationReport.File.markdown, CalibrationReport.File.qqPlots,
-  ]
+  ]).union(RunPartial.File.all)
 
   /// The files a `size` or `sweep` folder may hold (and so may be replaced).
   static let sizeAndSweepFiles = Set(

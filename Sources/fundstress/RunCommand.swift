@@ -41,6 +41,15 @@ struct RunCommand: ParsableCommand {
   @Flag(help: "No progress bar and no summary on standard output.")
   var quiet = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Run shard I of N (I from 0) of the --paths paths and write a partial into --out, for 'fundstress merge'.",
+      valueName: "I/N"))
+  var shard: String?
+
+  @Option(help: QuantileChoice.help)
+  var quantiles: QuantileChoice = .auto
+
   func validate() throws {
     guard out != PathsCommand.standardOutput else {
       throw ValidationError(
@@ -48,21 +57,35 @@ struct RunCommand: ParsableCommand {
     }
     let memory = ProcessInfo.processInfo.physicalMemory
     let largest = RunStatistics.largestRun(memoryBytes: memory)
-    guard simulation.paths <= largest else {
+    guard simulation.paths <= largest || quantiles.mode(paths: simulation.paths) != .exact else {
       let gigabytes = { (bytes: Double) in
         bytes >= 1e9 ? String(format: "%.1f GB", bytes / 1e9) : String(format: "%.0f MB", bytes / 1e6)
       }
       throw ValidationError(
         "--paths is \(simulation.paths): its per-path values (\(RunStatistics.bytesPerPath) bytes a path, for exact "
           + "quantiles) need \(gigabytes(Double(simulation.paths) * Double(RunStatistics.bytesPerPath))) of this machine's "
-          + "\(gigabytes(Double(memory))); give at most --paths \(largest)")
+          + "\(gigabytes(Double(memory))); give at most --paths \(largest) or --quantiles sketch")
     }
     for text in failIf {
       do { _ = try FailCondition(parsing: text) } catch { throw ValidationError("\(error)") }
     }
+    if let shard {
+      guard failIf.isEmpty else {
+        throw ValidationError("--fail-if needs the whole run; give it to 'fundstress merge', not to a --shard run")
+      }
+      do { _ = try RunShard(parsing: shard).paths(of: simulation.paths) } catch {
+        throw ValidationError("--shard: \(error)")
+      }
+    }
   }
 
   func run() throws {
+    if let shard {
+      return try ShardPartial(
+        options: simulation, shard: try RunShard(parsing: shard), quantiles: quantiles.mode(paths: simulation.paths),
+        out: out, quiet: quiet
+      ).run()
+    }
     try withOneLineErrors {
       let scenario = try simulation.loadScenario()
       let conditions = try failIf.map { try FailCondition(parsing: $0) }
@@ -70,7 +93,8 @@ struct RunCommand: ParsableCommand {
       let summary: RunSummary
       do {
         summary = try MonteCarloReport(
-          scenario: scenario, options: simulation, quiet: quiet, failConditions: conditions, pathsCSV: pathsCSV
+          scenario: scenario, options: simulation, quantiles: quantiles.mode(paths: simulation.paths), quiet: quiet,
+          failConditions: conditions, pathsCSV: pathsCSV
         )
         .write(to: staging.staging)
         try staging.commit()
@@ -96,13 +120,14 @@ struct RunCommand: ParsableCommand {
 struct MonteCarloReport {
   let scenario: Scenario
   let options: SimulationOptions
+  var quantiles = QuantileMode.exact
   let quiet: Bool
   var failConditions: [FailCondition] = []
   var pathsCSV: PathsCSVMode = .full
 
   func write(to folder: URL) throws -> RunSummary {
     let started = Date()
-    let run = MonteCarloRun(scenario: scenario)
+    let run = MonteCarloRun(scenario: scenario, quantiles: quantiles)
     let pathsFile = try PathsCSVSink(mode: pathsCSV, folder: folder)
     var progress = ProgressBar(total: options.paths, quiet: quiet)
     var done = 0

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import MonteCarlo
+
+/// `fundstress merge`: merge the partials of a sharded run into its report set.
+struct MergeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "merge",
+    abstract: "Merge the partials written by 'fundstress run --shard I/N' into the run's report set.",
+    discussion: """
+      The partials must be of one scenario, seed and path count and cover every path exactly \
+      once; otherwise nothing is written. summary.csv, paths.csv, markets.csv and \
+      fund_quantiles.csv are byte-identical to a single-machine run; report.md and run.json \
+      differ only in run metadata (wall time, threads, shards).
+      """)
+
+  @Argument(help: "The partial folders, one per shard, in any order.")
+  var partials: [String] = []
+
+  @Option(help: "Output folder (replaced when the merge completes).")
+  var out: String = "reports/latest"
+
+  @Option(help: QuantileChoice.help)
+  var quantiles: QuantileChoice = .auto
+
+  @Flag(help: "No summary on standard output.")
+  var quiet = false
+
+  func validate() throws {
+    guard !partials.isEmpty else {
+      throw CommandLineError("give the partial folders to merge, e.g. fundstress merge shards/* --out report")
+    }
+    let destination = URL(fileURLWithPath: out).standardizedFileURL.resolvingSymlinksInPath().path
+    if let clash = partials.first(where: {
+      URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path == destination
+    }) {
+      throw CommandLineError("--out \(out) is the partial \(clash); write the report to another folder")
+    }
+  }
+
+  func run() throws {
+    try withOneLineErrors {
+      let started = Date()
+      let merge = try PartialMerge(folders: partials.map { URL(fileURLWithPath: $0) })
+      let staging = try OutputStaging(destination: URL(fileURLWithPath: out), isDirectory: true)
+      let summary = try {
+        do {
+          let sketch = quantiles.mode(paths: merge.totalPaths) != .exact
+          let summary = try merge.writeReport(to: staging.staging, sketch: sketch, requireExact: quantiles == .exact) {
+            merge.description.reportContext(
+              paths: merge.totalPaths, threads: 1, shards: merge.partials.count, version: FundstressVersion.current,
+              wallSeconds: Date().timeIntervalSince(started), commandLine: CommandLine.arguments)
+          }
+          try staging.commit()
+          return summary
+        } catch {
+          staging.discard()
+          throw error
+        }
+      }()
+      if !quiet {
+        print(HeadlineText.lines(summary, folder: staging.destination.path).joined(separator: "\n"))
+      }
+    }
+  }
+}

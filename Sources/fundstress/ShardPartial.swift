@@ -1,0 +1,40 @@
+import Foundation
+import FundReports
+import MonteCarlo
+
+/// `fundstress run --shard I/N`: simulates one shard of the run and writes its partial
+/// (``RunPartial``) into the output folder, staged like a report.
+struct ShardPartial {
+  let options: SimulationOptions
+  let shard: RunShard
+  let quantiles: QuantileMode
+  let out: String
+  let quiet: Bool
+
+  func run() throws {
+    try withOneLineErrors {
+      let scenario = try options.loadScenario()
+      let description = try RunDescription(scenario: scenario, lines: ScenarioLines.lines(scenario))
+      let paths = try shard.paths(of: options.paths)
+      let staging = try OutputStaging(destination: URL(fileURLWithPath: out), isDirectory: true)
+      do {
+        var progress = ProgressBar(total: paths.count, quiet: quiet)
+        try PartialWriter.write(
+          MonteCarloRun(scenario: scenario, quantiles: quantiles), shard: shard, totalPaths: options.paths,
+          threads: options.threads,
+          description: description, version: FundstressVersion.current, to: staging.staging
+        ) { progress.update(done: $0) }
+        progress.finish()
+        try staging.commit()
+      } catch {
+        staging.discard()
+        throw error
+      }
+      if !quiet {
+        print(
+          "shard \(shard) of \(options.paths) paths: paths \(paths.lowerBound)..<\(paths.upperBound) written to "
+            + "\(staging.destination.path)")
+      }
+    }
+  }
+}
