@@ -21,7 +21,7 @@ public struct FundSimulator: Sendable {
   /// `1 − resilience` per market.
   let impactRetention: [Double]
   /// Whether rounds of whole positions are closed from the ladders' prefix sums in O(1)
-  /// (``closeWholeRun(market:ladder:rungs:mark:fund:outcome:)``); `false` closes every
+  /// (``MarketClose/closeWholeRun(_:simulator:ledger:)``); `false` closes every
   /// round position by position, the reference the tests compare it with.
   var aggregatesRounds = true
 
@@ -55,11 +55,11 @@ public struct FundSimulator: Sendable {
     ws.reset()
     let m = marketCount
     let steps = generator.model.horizon.steps
-    var fund = InsuranceFund(
-      balance: exchange.fund.balance, threshold: exchange.fund.depletionThreshold,
-      drawdownTrigger: exchange.adl.drawdownTrigger, drawdownWindow: exchange.adl.drawdownWindowSteps)
-    var outcome = PathOutcome(
-      path: path, initialFund: exchange.fund.balance, markets: m, checkpoints: checkpoints.count)
+    var ledger = PathLedger(
+      fund: InsuranceFund(
+        balance: exchange.fund.balance, threshold: exchange.fund.depletionThreshold,
+        drawdownTrigger: exchange.adl.drawdownTrigger, drawdownWindow: exchange.adl.drawdownWindowSteps),
+      outcome: PathOutcome(path: path, initialFund: exchange.fund.balance, markets: m, checkpoints: checkpoints.count))
     let logPrices = ws.path.logPrices
     let impact = ws.impact
     let longThreshold = ws.longThreshold
@@ -110,7 +110,7 @@ public struct FundSimulator: Sendable {
             logPrices: logPrices, from: t, through: steps, longThreshold: longThreshold,
             shortThreshold: shortThreshold)
           while nextCheckpointStep < next {
-            outcome.checkpoints[nextCheckpoint] = fund.balance
+            ledger.outcome.checkpoints[nextCheckpoint] = ledger.fund.balance
             nextCheckpoint += 1
             nextCheckpointStep = nextCheckpoint < checkpoints.count ? checkpoints.steps[nextCheckpoint] : Int.max
           }
@@ -119,24 +119,25 @@ public struct FundSimulator: Sendable {
           crossed = true
         }
         if crossed {
-          fund.step = t
-          runCascade(step: t, workspace: ws, fund: &fund, outcome: &outcome)
+          ledger.fund.step = t
+          runCascade(step: t, workspace: ws, ledger: &ledger)
           // A cascade through books without impact (infinite depth or no permanent share)
           // leaves every mark on the path: stay on the skipping scan.
           impactActive = false
           for k in 0..<m where impact[k] != 0 { impactActive = true }
         }
         if t == nextCheckpointStep {
-          outcome.checkpoints[nextCheckpoint] = fund.balance
+          ledger.outcome.checkpoints[nextCheckpoint] = ledger.fund.balance
           nextCheckpoint += 1
           nextCheckpointStep = nextCheckpoint < checkpoints.count ? checkpoints.steps[nextCheckpoint] : Int.max
         }
         t += 1
       }
     }
-    outcome.minFund = fund.minimum
-    outcome.finalFund = fund.balance
-    outcome.depletionStep = fund.depletionStep
+    var outcome = ledger.outcome
+    outcome.minFund = ledger.fund.minimum
+    outcome.finalFund = ledger.fund.balance
+    outcome.depletionStep = ledger.fund.depletionStep
     return outcome
   }
 
