@@ -6,6 +6,7 @@ public enum PathQuantity: Int, Sendable, CaseIterable, Codable {
   case minFund, finalFund, fundLoss
   case liquidations, liquidatedNotional, shortfall, badDebt, fundInflow, vaultInflow
   case adlEvents, adlNotional, adlPositions, roundCapHits
+  case adlOvershoot, adlHaircut
 
   /// The quantity on one path (`fundLoss = initialFund − finalFund`).
   @inlinable
@@ -24,6 +25,8 @@ public enum PathQuantity: Int, Sendable, CaseIterable, Codable {
     case .adlNotional: outcome.adlNotional
     case .adlPositions: Double(outcome.adlPositionsHit)
     case .roundCapHits: Double(outcome.roundCapHits)
+    case .adlOvershoot: outcome.adlOvershoot
+    case .adlHaircut: outcome.adlHaircut
     }
   }
 

@@ -73,6 +73,8 @@ public struct RunSummary: Sendable, Equatable {
       "cascade_rounds_max": Estimate(value: statistics.cascadeRounds.maximum.map(Double.init)),
       "round_cap_hits_mean": statistics.mean(.roundCapHits),
       "paths": Estimate(value: Double(n)),
+      "adl_overshoot_mean": statistics.mean(.adlOvershoot),
+      "adl_haircut_mean": statistics.mean(.adlHaircut),
     ]
     for (suffix, level) in [("95", 0.95), ("99", 0.99), ("99_9", 0.999)] {
       estimates["fund_loss_var_\(suffix)"] = ValueAtRisk.estimate(sortedLosses: losses, level: level)

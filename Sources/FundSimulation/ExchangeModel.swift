@@ -39,6 +39,11 @@ public struct ExchangeModel: Sendable {
           fix: "give a window of at least one step")
       }
     }
+    guard adl.randomWalkAccounts >= 1 else {
+      throw ModelInputError(
+        key: "adl.random_walk_accounts", problem: "is \(adl.randomWalkAccounts)",
+        fix: "give the most opposite accounts one ADL event visits, 1 or more (dYdX: 500)")
+    }
     for (i, position) in positions.enumerated() {
       guard position.market >= 0, position.market < rules.count else {
         throw ModelInputError(

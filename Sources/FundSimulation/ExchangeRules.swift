@@ -128,13 +128,31 @@ public struct FundRules: Sendable, Equatable, Codable {
   }
 }
 
-/// How ADL picks the positions it closes (DESIGN §2).
+/// How ADL picks the positions it closes (docs/MODEL.md, "ADL"); each ranking is a type of
+/// its own (``ADLSelection``).
 public enum ADLRanking: String, Sendable, Equatable, Codable, CaseIterable {
-  /// Profitable opposite positions by PnL% × effective leverage, highest first
-  /// (BitMEX, Binance, Bybit, OKX).
+  /// Opposite positions by PnL% × effective leverage, highest first (BitMEX; Bybit, OKX):
+  /// ``PnLLeverageScore``.
   case pnlLeverage = "pnl-leverage"
-  /// All opposite positions in proportion to their size (Drift).
+  /// All opposite positions in proportion to their size (Drift): ``ProRataSelection``.
   case proRata = "pro-rata"
+  /// Binance's LeveragePnL, profit over wallet balance × margin ratio: ``BinanceScore``.
+  case binance
+  /// Hyperliquid's `(mark/entry) × (notional/account value)`: ``HyperliquidScore``.
+  case hyperliquid
+  /// dYdX v4's walk over opposite accounts from a random one: ``RandomWalkSelection``.
+  case randomWalk = "random-walk"
+}
+
+/// The price at which ADL closes counterparties (docs/MODEL.md, "ADL").
+public enum ADLClosePrice: String, Sendable, Equatable, Codable, CaseIterable {
+  /// The liquidated position's bankruptcy price (BitMEX, Binance, Bybit, dYdX): the
+  /// counterparties absorb any loss past bankruptcy.
+  case bankruptcy
+  /// The mark (OKX; Hyperliquid closes at the previous mark): the fund settles the
+  /// difference to the bankruptcy price as far as it holds above its floor, the
+  /// counterparties the rest.
+  case mark
 }
 
 /// Auto-deleveraging policy.
@@ -145,10 +163,19 @@ public struct ADLPolicy: Sendable, Equatable, Codable {
   /// the rest goes to ADL (``DrawdownFloor``).
   public var drawdownTrigger: Double?
   public var drawdownWindowSteps: Int
+  public var closePrice: ADLClosePrice
+  /// `random-walk`: the most opposite accounts one ADL event visits (dYdX's
+  /// `MaxDeleveragingSubaccountsToIterate`, 500).
+  public var randomWalkAccounts: Int
 
-  public init(ranking: ADLRanking = .pnlLeverage, drawdownTrigger: Double? = nil, drawdownWindowSteps: Int = 480) {
+  public init(
+    ranking: ADLRanking = .pnlLeverage, drawdownTrigger: Double? = nil, drawdownWindowSteps: Int = 480,
+    closePrice: ADLClosePrice = .bankruptcy, randomWalkAccounts: Int = 500
+  ) {
     self.ranking = ranking
     self.drawdownTrigger = drawdownTrigger
     self.drawdownWindowSteps = drawdownWindowSteps
+    self.closePrice = closePrice
+    self.randomWalkAccounts = randomWalkAccounts
   }
 }

@@ -53,6 +53,9 @@ public struct FundSimulator: Sendable {
   /// Simulates the path already in `ws.path`.
   func simulateGeneratedPath(path: Int, workspace ws: SimulationWorkspace) -> PathOutcome {
     ws.reset()
+    if exchange.adl.ranking == .randomWalk {
+      ws.deleveragingStream = generator.streams.generator(path: path, purpose: .deleveraging)
+    }
     let m = marketCount
     let steps = generator.model.horizon.steps
     var ledger = PathLedger(

@@ -72,8 +72,7 @@ enum MarketClose: WaterfallSettlement {
       }
       if toADL > 0 {
         sim.deleverage(
-          ADLRequest(
-            market: k, side: ladder.side, size: toADL, bankruptcyPrice: pb, mark: mark, step: round.step),
+          market: k, side: ladder.side, size: toADL, bankruptcyPrice: pb, mark: mark, step: round.step,
           workspace: ws, ledger: &ledger)
       }
     }

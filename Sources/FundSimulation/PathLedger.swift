@@ -76,10 +76,11 @@ struct PathLedger {
   }
 
   /// ADL closed `matched` units of counterparties, `hits` positions, against a liquidated
-  /// position at bankruptcy price `pb`; each unit moves `perUnit = s·(P − Pb)` from the
-  /// liquidated trader to the counterparty, valued at the mark (negative: bad debt).
+  /// position at `closePrice`; each unit moves `perUnit` (`s·(P − Pb)` at the bankruptcy
+  /// price) from the liquidated trader to the counterparty, valued at the mark (negative:
+  /// bad debt).
   @inline(__always)
-  mutating func adlTransfer(matched: Double, perUnit: Double, bankruptcyPrice pb: Double, hits: Int, market k: Int) {
+  mutating func adlTransfer(matched: Double, perUnit: Double, closePrice: Double, hits: Int, market k: Int) {
     if matched > 0 {
       // An ADL event is a liquidation that deleveraged at least one counterparty.
       outcome.adlEvents += 1
@@ -90,9 +91,17 @@ struct PathLedger {
     outcome.traderLoss += gain
     outcome.badDebt += max(0, -gain)
     outcome.markets[k].badDebt += max(0, -gain)
-    outcome.adlNotional += matched * pb
-    outcome.markets[k].adlNotional += matched * pb
+    outcome.adlNotional += matched * closePrice
+    outcome.markets[k].adlNotional += matched * closePrice
     outcome.adlPositionsHit += hits
+  }
+
+  /// An ADL event's overshoot and haircut (``PathOutcome/adlOvershoot``,
+  /// ``PathOutcome/adlHaircut``): measures, not flows.
+  @inline(__always)
+  mutating func adlMetrics(overshoot: Double, haircut: Double) {
+    outcome.adlOvershoot += overshoot
+    outcome.adlHaircut += haircut
   }
 
   /// With no counterparty left, the fund takes a position's remainder at the ADL transfer

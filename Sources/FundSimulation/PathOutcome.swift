@@ -44,6 +44,15 @@ public struct PathOutcome: Sendable, Equatable {
   /// What ADL counterparties gained against the mark by closing at the bankruptcy price
   /// (negative when the liquidated position was past bankruptcy).
   public var adlCounterpartyGain: Double
+  /// Notional (size × mark) ADL closed beyond the equity its events had to take from the
+  /// counterparties: `Σ max(0, x·P − x·c)` over events closing `x` units that each give up
+  /// `c` against the mark (docs/MODEL.md, "ADL"). ADL closes contracts; an equity haircut
+  /// would have taken `x·c` and closed nothing.
+  public var adlOvershoot: Double
+  /// Unrealised profit ADL took from its counterparties: `Σ x_j·min(c, max(0, profit_j))`
+  /// over the counterparties hit, with `profit_j` a unit's profit at the mark; equity taken
+  /// beyond a counterparty's profit came out of its margin and is not counted.
+  public var adlHaircut: Double
 
   public init(path: Int, initialFund: Double, markets: Int, checkpoints: Int) {
     self.path = path
@@ -65,6 +74,8 @@ public struct PathOutcome: Sendable, Equatable {
     self.checkpoints = Array(repeating: initialFund, count: checkpoints)
     traderLoss = 0
     adlCounterpartyGain = 0
+    adlOvershoot = 0
+    adlHaircut = 0
   }
 
   public var depleted: Bool { depletionStep != nil }

@@ -17,11 +17,17 @@ enum ProRataSelection: ADLSelection {
     for j in start..<opposite.count { open += opposite.size[j] * ws.remaining[base + j] }
     guard open > 0 else { return ADLMatch() }
     let share = min(1, request.size / open)
-    var hits = 0
+    let taken = request.takenPerUnit
+    var match = ADLMatch()
     for j in start..<opposite.count where ws.remaining[base + j] > 0 {
+      if taken > 0 {
+        let profit = opposite.side.sign * (request.mark - opposite.entryPrice[j])
+        match.haircut += opposite.size[j] * ws.remaining[base + j] * share * min(taken, max(0, profit))
+      }
       ws.setRemaining(base + j, share >= 1 ? 0 : ws.remaining[base + j] * (1 - share))
-      hits += 1
+      match.hits += 1
     }
-    return ADLMatch(matched: open * share, hits: hits)
+    match.matched = open * share
+    return match
   }
 }

@@ -26,30 +26,16 @@ enum RankedSelection<Score: ADLScore>: ADLSelection {
       ws.ranking = RankingCache(market: k, side: opposite.side, step: request.step, mark: mark, count: heap.count)
     }
     var heap = RankingHeap(heapified: ws.heapScore, rung: ws.heapRung, count: ws.ranking.count)
-    var matched = 0.0
-    var hits = 0
-    let size = request.size
-    while matched < size, let j = heap.first {
-      let open = opposite.size[j] * ws.remaining[base + j]
-      guard j >= start, open > 0 else {
+    var match = ADLMatch()
+    while match.matched < request.size, let j = heap.first {
+      guard j >= start, opposite.size[j] * ws.remaining[base + j] > 0 else {
         heap.removeFirst()  // liquidated or emptied since the heap was built
         continue
       }
-      let take = min(open, size - matched)
-      hits += 1
-      if take >= open {
-        ws.setRemaining(base + j, 0)
-        heap.removeFirst()
-        matched += take
-      } else {
-        // A partial take covers the rest exactly (`matched + (size − matched)` could round
-        // just below `size` and take a sliver from the same position again).
-        ws.setRemaining(base + j, ws.remaining[base + j] * (1 - take / open))
-        matched = size
-      }
+      if match.take(from: j, of: opposite, request: request, workspace: ws) { heap.removeFirst() }
     }
     ws.ranking.count = heap.count
-    return ADLMatch(matched: matched, hits: hits)
+    return match
   }
 }
 

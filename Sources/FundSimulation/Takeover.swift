@@ -71,8 +71,7 @@ enum Takeover: WaterfallSettlement {
       }
       if filled < q {
         sim.deleverage(
-          ADLRequest(
-            market: k, side: ladder.side, size: q - filled, bankruptcyPrice: pb, mark: mark, step: round.step),
+          market: k, side: ladder.side, size: q - filled, bankruptcyPrice: pb, mark: mark, step: round.step,
           workspace: ws, ledger: &ledger)
       }
     }

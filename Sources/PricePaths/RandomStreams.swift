@@ -24,6 +24,8 @@ public struct RandomStreams: Sendable, Hashable {
     case jumps = 3
     /// Drawing a synthetic position book (path index 0: one book per run).
     case book = 4
+    /// The `random-walk` ADL ranking's starting counterparties (FundSimulation).
+    case deleveraging = 5
   }
 
   public let seed: UInt64

@@ -11,15 +11,19 @@ import FundSimulation
 ///   takeover_subsidy: 0.25      # takeover: max share of the fund one round of takeovers may spend
 ///   depletion_threshold: 0      # depleted at or below this balance
 /// adl:
-///   ranking: pnl-leverage       # or pro-rata
+///   ranking: pnl-leverage       # or pro-rata, binance, hyperliquid, random-walk
 ///   drawdown_trigger: 0.3       # optional: pay no further than 30% below the window's peak
 ///   drawdown_window_hours: 8
+///   close_price: bankruptcy     # or mark (OKX, Hyperliquid)
+///   random_walk_accounts: 500   # random-walk: most accounts one event visits (dYdX)
 /// ```
 extension ScenarioParser {
   static let fundKeys = [
     "balance", "waterfall", "fund_share", "fee_cap", "takeover_subsidy", "depletion_threshold",
   ]
-  static let adlKeys = ["ranking", "drawdown_trigger", "drawdown_window_hours"]
+  static let adlKeys = [
+    "ranking", "drawdown_trigger", "drawdown_window_hours", "close_price", "random_walk_accounts",
+  ]
 
   func parseFund(_ value: YAMLValue) throws -> FundRules {
     let block = try value.mapping(allowedKeys: Self.fundKeys)
@@ -45,9 +49,14 @@ extension ScenarioParser {
         "adl.drawdown_window_hours", at: nil, "is \(hours)",
         fix: "give the drawdown window in hours, a positive number such as 8")
     }
+    let closePrice = try block?.choice(
+      "close_price", ADLClosePrice.allCases.map(\.rawValue), default: ADLClosePrice.bankruptcy.rawValue)
     return ADLInput(
       ranking: ranking.flatMap(ADLRanking.init(rawValue:)) ?? .pnlLeverage,
       drawdownTrigger: try block?.optionalNumber("drawdown_trigger"),
-      drawdownWindowHours: hours ?? ScenarioDefaults.drawdownWindowHours)
+      drawdownWindowHours: hours ?? ScenarioDefaults.drawdownWindowHours,
+      closePrice: closePrice.flatMap(ADLClosePrice.init(rawValue:)) ?? .bankruptcy,
+      randomWalkAccounts: try block?.wholeNumber("random_walk_accounts", default: ADLPolicy().randomWalkAccounts)
+        ?? ADLPolicy().randomWalkAccounts)
   }
 }

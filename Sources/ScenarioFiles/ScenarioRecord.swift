@@ -167,12 +167,16 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
     public var drawdownWindowHours: Double
     /// The window in steps, as simulated.
     public var drawdownWindowSteps: Int
+    public var closePrice = ADLClosePrice.bankruptcy
+    public var randomWalkAccounts = ADLPolicy().randomWalkAccounts
 
     enum CodingKeys: String, CodingKey {
       case ranking
       case drawdownTrigger = "drawdown_trigger"
       case drawdownWindowHours = "drawdown_window_hours"
       case drawdownWindowSteps = "drawdown_window_steps"
+      case closePrice = "close_price"
+      case randomWalkAccounts = "random_walk_accounts"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -181,6 +185,8 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
       try c.encode(drawdownTrigger, forKey: .drawdownTrigger)
       try c.encode(drawdownWindowHours, forKey: .drawdownWindowHours)
       try c.encode(drawdownWindowSteps, forKey: .drawdownWindowSteps)
+      try c.encode(closePrice, forKey: .closePrice)
+      try c.encode(randomWalkAccounts, forKey: .randomWalkAccounts)
     }
   }
 

@@ -9,7 +9,9 @@ import Testing
       "path,min_fund,final_fund,depleted,depletion_step,liquidations,liquidated_notional,shortfall,adl_events,"
       + "adl_notional,max_cascade_rounds"
     #expect(PathsTable.header.hasPrefix(documented + ","))
-    #expect(PathsTable.header == documented + ",bad_debt,fund_inflow,vault_inflow,adl_positions,round_cap_hits\n")
+    #expect(
+      PathsTable.header
+        == documented + ",bad_debt,fund_inflow,vault_inflow,adl_positions,round_cap_hits,adl_overshoot,adl_haircut\n")
   }
 
   @Test func rowsByHand() throws {
@@ -20,11 +22,12 @@ import Testing
     #expect(
       rows[0] == [
         "0", "1000000.0", "1000000.0", "0", "", "0", "0.0", "0.0", "0", "0.0", "0", "0.0", "0.0", "0.0", "0", "0",
+        "0.0", "0.0",
       ])
     #expect(
       rows[2] == [
         "2", "-50000.0", "-10000.0", "1", "30", "10", "8000000.0", "300000.0", "2", "400000.0", "4", "40000.0", "0.0",
-        "0.0", "5", "1",
+        "0.0", "5", "1", "360000.0", "30000.0",
       ])
   }
 

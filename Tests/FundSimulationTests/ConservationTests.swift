@@ -7,24 +7,31 @@ import Testing
 /// Money is conserved on every path: what liquidated traders give up equals what the fund,
 /// the vault and the ADL counterparties receive (docs/MODEL.md, "Money").
 @Suite struct ConservationTests {
-  /// Mechanic, ranking, fee cap, drawdown trigger and depth (2e6 is deep; 2e4 leaves the
-  /// book short often, so takeovers fill partially).
-  static let cases: [(WaterfallMechanic, ADLRanking, Double?, Double?, Double)] = [
-    (.marketClose, .pnlLeverage, nil, nil, 2e6), (.marketClose, .proRata, 0.01, nil, 2e6),
-    (.takeover, .pnlLeverage, nil, nil, 2e6), (.takeover, .proRata, nil, nil, 2e6),
-    (.takeover, .pnlLeverage, nil, nil, 2e4), (.takeover, .proRata, nil, 0.3, 2e4),
-    (.marketClose, .pnlLeverage, nil, 0.3, 2e6), (.marketClose, .proRata, nil, 0.1, 2e4),
-    (.takeover, .pnlLeverage, nil, 0.1, 2e6),
+  /// Mechanic, ranking, fee cap, drawdown trigger, depth (2e6 is deep; 2e4 leaves the book
+  /// short often, so takeovers fill partially) and close price: every ranking and close
+  /// price under both mechanics.
+  static let cases: [(WaterfallMechanic, ADLRanking, Double?, Double?, Double, ADLClosePrice)] = [
+    (.marketClose, .pnlLeverage, nil, nil, 2e6, .bankruptcy), (.marketClose, .proRata, 0.01, nil, 2e6, .bankruptcy),
+    (.takeover, .pnlLeverage, nil, nil, 2e6, .bankruptcy), (.takeover, .proRata, nil, nil, 2e6, .bankruptcy),
+    (.takeover, .pnlLeverage, nil, nil, 2e4, .bankruptcy), (.takeover, .proRata, nil, 0.3, 2e4, .bankruptcy),
+    (.marketClose, .pnlLeverage, nil, 0.3, 2e6, .bankruptcy), (.marketClose, .proRata, nil, 0.1, 2e4, .bankruptcy),
+    (.takeover, .pnlLeverage, nil, 0.1, 2e6, .bankruptcy),
+    (.marketClose, .binance, nil, nil, 2e6, .bankruptcy), (.takeover, .binance, nil, 0.3, 2e4, .mark),
+    (.marketClose, .hyperliquid, nil, 0.3, 2e4, .mark), (.takeover, .hyperliquid, nil, nil, 2e6, .bankruptcy),
+    (.marketClose, .randomWalk, 0.01, nil, 2e6, .bankruptcy), (.takeover, .randomWalk, nil, nil, 2e4, .mark),
+    (.marketClose, .pnlLeverage, nil, nil, 2e4, .mark), (.marketClose, .proRata, nil, nil, 2e4, .mark),
   ]
 
-  @Test(arguments: 0..<9)
+  @Test(arguments: 0..<17)
   func randomBooksAndPaths(caseIndex: Int) throws {
-    let (mechanic, ranking, feeCap, trigger, depth) = Self.cases[caseIndex]
+    let (mechanic, ranking, feeCap, trigger, depth, closePrice) = Self.cases[caseIndex]
     let day = try ViolentDay(depth: depth)
     let fund = FundRules(balance: 2e5, waterfall: mechanic, fundShare: 0.7, feeCap: feeCap, takeoverSubsidy: 0.2)
     let exchange = try ExchangeModel(
       rules: day.rules, positions: day.book(seed: UInt64(caseIndex)), fund: fund,
-      adl: ADLPolicy(ranking: ranking, drawdownTrigger: trigger, drawdownWindowSteps: 480),
+      adl: ADLPolicy(
+        ranking: ranking, drawdownTrigger: trigger, drawdownWindowSteps: 480, closePrice: closePrice,
+        randomWalkAccounts: 40),
       initialPrices: day.initialPrices)
     let sim = FundSimulator(
       generator: PathGenerator(model: day.model, seed: 99), exchange: exchange,
@@ -41,7 +48,10 @@ import Testing
       #expect(close(o.markets.reduce(0) { $0 + $1.shortfall }, o.shortfall, relative: 1e-9))
       #expect(o.markets.reduce(0) { $0 + $1.liquidations } == o.liquidations)
       #expect(o.minFund <= o.finalFund && o.minFund <= fund.balance)
-      if let trigger, depth > 1e5 {
+      // The haircut is the profit part of the equity counterparties gave up (bad debt).
+      #expect(o.adlHaircut >= 0 && o.adlHaircut <= o.badDebt * (1 + 1e-12) + 1e-9, "path \(path)")
+      #expect(o.adlOvershoot >= 0 && (o.adlEvents > 0 || o.adlOvershoot == 0), "path \(path)")
+      if let trigger, depth > 1e5, closePrice == .bankruptcy {
         // The floor holds: with a window longer than the path the initial balance is always
         // in it, so no payment takes the fund more than `trigger` below it. (Shallow books
         // liquidate whole sides, and a position left with no counterparty falls on the fund
@@ -56,8 +66,11 @@ import Testing
     #expect(liquidations > 100)
     #expect(adl > 0)
     // A trigger, or a takeover whose book runs short, sends positions to ADL while the fund
-    // is above its threshold.
-    if trigger != nil || (mechanic == .takeover && depth < 1e5) { #expect(adlAboveThreshold > 0) }
+    // is above its threshold (at `mark` without a trigger the fund pays down to its
+    // threshold first).
+    if trigger != nil || (mechanic == .takeover && depth < 1e5 && closePrice == .bankruptcy) {
+      #expect(adlAboveThreshold > 0)
+    }
   }
 
   /// No mark crosses both sides of a market: every accepted long has `Pl` below the initial

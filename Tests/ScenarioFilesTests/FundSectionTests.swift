@@ -43,4 +43,20 @@ struct FundSectionTests {
     let typo = smallScenario + "adl: {ranking: pnl_leverage}\n"
     expectMessage(parseError(typo), file: "s.yaml", key: "adl.ranking", contains: ["did you mean 'pnl-leverage'?"])
   }
+
+  @Test("ADL: close price and the random walk's account cap")
+  func adlVenueKeys() throws {
+    let absent = try parseScenario(smallScenario).adl
+    #expect(absent.closePrice == .bankruptcy && absent.randomWalkAccounts == 500)
+    let yaml = smallScenario + "adl:\n  ranking: random-walk\n  close_price: mark\n  random_walk_accounts: 20\n"
+    let adl = try parseScenario(yaml).adl
+    #expect(adl.ranking == .randomWalk && adl.closePrice == .mark && adl.randomWalkAccounts == 20)
+    #expect(adl.policy(stepSeconds: 60).closePrice == .mark && adl.policy(stepSeconds: 60).randomWalkAccounts == 20)
+    let wrong = smallScenario + "adl: {close_price: oracle}\n"
+    expectMessage(
+      parseError(wrong), file: "s.yaml", key: "adl.close_price", contains: ["expected one of bankruptcy, mark"])
+    for ranking in ["binance", "hyperliquid", "pro-rata"] {
+      #expect(try parseScenario(smallScenario + "adl: {ranking: \(ranking)}\n").adl.ranking.rawValue == ranking)
+    }
+  }
 }
