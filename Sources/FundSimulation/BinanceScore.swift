@@ -1,6 +1,6 @@
 /// `binance` (Binance USDⓈ-M, "LeveragePnL"): with a position's wallet balance `W` (its
-/// isolated margin `M`), unrealised profit `U = s·q·(P − E)` and maintenance margin
-/// `MM = m·q·P`,
+/// isolated margin `M`), unrealised profit `U = s·q·(P − E)` and maintenance margin `MM`
+/// at the mark (`m·q·P`, or the market's tiers: ``MarginSchedule``),
 ///
 ///     PnL% = max(0, U) / max(1, W)
 ///     MarginRatio = MM / (W + U)   (0 when W + U ≤ 0)
@@ -23,7 +23,7 @@ enum BinanceScore: ADLScore {
     let profit = ladder.side.sign * q * (mark - ladder.entryPrice[j])
     let pnlShare = max(0, profit) / max(1, wallet)
     let equity = wallet + profit
-    let marginRatio = equity > 0 ? ladder.maintenanceMargin * q * mark / equity : 0
+    let marginRatio = equity > 0 ? ladder.margins.maintenanceMargin(notional: q * mark) / equity : 0
     return pnlShare * marginRatio
   }
 }

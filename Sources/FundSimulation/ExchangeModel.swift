@@ -51,7 +51,7 @@ public struct ExchangeModel: Sendable {
           fix: "use a market of the scenario")
       }
       if let (problem, fix) = position.validationProblem(
-        initialPrice: initialPrices[position.market], maintenanceMargin: rules[position.market].maintenanceMargin)
+        initialPrice: initialPrices[position.market], rules: rules[position.market])
       {
         throw ModelInputError(key: "positions[\(i)]", problem: problem, fix: fix)
       }
@@ -73,6 +73,12 @@ extension Position {
   /// liquidated it before the run starts, so simulating it would book a loss that does not
   /// belong to the horizon).
   public func validationProblem(initialPrice: Double, maintenanceMargin: Double) -> (problem: String, fix: String)? {
+    validationProblem(initialPrice: initialPrice, rules: .withoutImpact(maintenanceMargin: maintenanceMargin))
+  }
+
+  /// Why this position cannot enter a simulation under a market's `rules` (its margin tiers
+  /// included), or `nil` when it can.
+  public func validationProblem(initialPrice: Double, rules: MarketRules) -> (problem: String, fix: String)? {
     guard size.isFinite, size > 0 else {
       return ("size is \(size)", "give a positive size in base units")
     }
@@ -85,7 +91,7 @@ extension Position {
     guard MoneyLimit.admits(margin), MoneyLimit.admits(entryNotional) else {
       return ("has notional \(entryNotional) and margin \(margin)", MoneyLimit.fix)
     }
-    let pl = liquidationPrice(maintenanceMargin: maintenanceMargin)
+    let pl = rules.liquidationPrice(of: self)
     let crossed = side == .long ? initialPrice <= pl : initialPrice >= pl
     if crossed {
       return (

@@ -13,11 +13,15 @@ public struct MarketRules: Sendable, Equatable, Codable {
   public var permanentImpact: Double
   /// Largest leverage the venue allows; caps the synthetic book's leverage.
   public var maxLeverage: Double
+  /// Tiers above `maintenanceMargin`, by notional floor ascending (``MarginTier``); empty: a
+  /// flat rate.
+  public var marginTiers: [MarginTier]
 
   public init(
     maintenanceMargin: Double, depth: Double, resilience: Double = 0.2, permanentImpact: Double = 0.5,
-    maxLeverage: Double = 20
+    maxLeverage: Double = 20, marginTiers: [MarginTier] = []
   ) {
+    self.marginTiers = marginTiers
     self.maintenanceMargin = maintenanceMargin
     self.depth = depth
     self.resilience = resilience
@@ -57,6 +61,17 @@ public struct MarketRules: Sendable, Equatable, Codable {
       throw ModelInputError(
         key: "\(key).max_leverage", problem: "is \(maxLeverage)",
         fix: "give the largest leverage allowed, 1 or more")
+    }
+    var floor = 0.0
+    var rate = maintenanceMargin
+    for (n, tier) in marginTiers.enumerated() {
+      guard tier.notionalFloor > floor, MoneyLimit.admits(tier.notionalFloor), tier.rate >= rate, tier.rate < 1 else {
+        throw ModelInputError(
+          key: "\(key).margin_tiers[\(n)]", problem: "is from \(tier.notionalFloor) at \(tier.rate)",
+          fix: "give tiers by rising notional floor (above 0) with rates rising from maintenance_margin, below 1")
+      }
+      floor = tier.notionalFloor
+      rate = tier.rate
     }
   }
 }

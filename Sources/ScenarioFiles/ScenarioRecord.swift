@@ -50,7 +50,9 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
       case depth, resilience
       case permanentImpact = "permanent_impact"
       case maxLeverage = "max_leverage"
+      case marginTiers = "margin_tiers"
     }
+    enum TierKeys: String, CodingKey { case from, rate }
     enum ReturnsKeys: String, CodingKey { case model, dof, beta }
 
     public func encode(to encoder: any Encoder) throws {
@@ -72,6 +74,14 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
       try c.encode(rules.resilience, forKey: .resilience)
       try c.encode(rules.permanentImpact, forKey: .permanentImpact)
       try c.encode(rules.maxLeverage, forKey: .maxLeverage)
+      if !rules.marginTiers.isEmpty {
+        var tiers = c.nestedUnkeyedContainer(forKey: .marginTiers)
+        for tier in rules.marginTiers {
+          var t = tiers.nestedContainer(keyedBy: TierKeys.self)
+          try t.encode(tier.notionalFloor, forKey: .from)
+          try t.encode(tier.rate, forKey: .rate)
+        }
+      }
     }
   }
 
