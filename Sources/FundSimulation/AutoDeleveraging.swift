@@ -42,7 +42,7 @@ extension FundSimulator {
         transfer = 0
       } else {
         let loss = -size * perUnit
-        let paid = min(loss, ledger.fund.available)
+        let paid = min(loss, ledger.fund.available(market: k))
         if paid > 0 { ledger.fundPays(paid, market: k) }
         transfer = paid >= loss ? 0 : -(loss - paid) / size
       }

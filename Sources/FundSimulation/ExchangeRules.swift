@@ -98,11 +98,24 @@ public struct FundRules: Sendable, Equatable, Codable {
   public var takeoverSubsidy: Double
   /// The fund is depleted when its balance is at or below this.
   public var depletionThreshold: Double
+  /// The most the fund pays in one step over all markets (dYdX's per-block insurance-loss
+  /// cap; ``OutflowCaps``), or `nil`.
+  public var stepOutflowCap: Double?
+  /// The most the fund pays for one market over the horizon (Drift's per-market insurance
+  /// cap; ``OutflowCaps``), or `nil`.
+  public var marketOutflowCap: Double?
+  /// Takeover: the most notional one round may take over, as a multiple `k` of the fund's
+  /// balance (Binance: 1); the rest goes to ADL. `nil`: no cap.
+  public var takeoverNotionalCap: Double?
 
   public init(
     balance: Double, waterfall: WaterfallMechanic = .marketClose, fundShare: Double = 1, feeCap: Double? = nil,
-    takeoverSubsidy: Double = 0.25, depletionThreshold: Double = 0
+    takeoverSubsidy: Double = 0.25, depletionThreshold: Double = 0, stepOutflowCap: Double? = nil,
+    marketOutflowCap: Double? = nil, takeoverNotionalCap: Double? = nil
   ) {
+    self.stepOutflowCap = stepOutflowCap
+    self.marketOutflowCap = marketOutflowCap
+    self.takeoverNotionalCap = takeoverNotionalCap
     self.balance = balance
     self.waterfall = waterfall
     self.fundShare = fundShare
@@ -134,6 +147,15 @@ public struct FundRules: Sendable, Equatable, Codable {
       throw ModelInputError(
         key: "fund.takeover_subsidy", problem: "is \(takeoverSubsidy)",
         fix: "give the largest share of the fund one round of takeovers may use, between 0 and 1")
+    }
+    for (key, cap) in [
+      ("fund.step_outflow_cap", stepOutflowCap), ("fund.market_outflow_cap", marketOutflowCap),
+      ("fund.takeover_notional_cap", takeoverNotionalCap),
+    ] {
+      if let cap, !(cap >= 0 && MoneyLimit.admits(cap)) {
+        throw ModelInputError(
+          key: key, problem: "is \(cap)", fix: "give a non-negative cap (at most 1.0e18) or null for no cap")
+      }
     }
     guard MoneyLimit.admits(depletionThreshold), depletionThreshold <= balance else {
       throw ModelInputError(

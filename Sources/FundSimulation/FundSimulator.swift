@@ -63,6 +63,8 @@ public struct FundSimulator: Sendable {
         balance: exchange.fund.balance, threshold: exchange.fund.depletionThreshold,
         drawdownTrigger: exchange.adl.drawdownTrigger, drawdownWindow: exchange.adl.drawdownWindowSteps),
       outcome: PathOutcome(path: path, initialFund: exchange.fund.balance, markets: m, checkpoints: checkpoints.count))
+    ledger.fund.capOutflows(
+      perStep: exchange.fund.stepOutflowCap, perMarket: exchange.fund.marketOutflowCap, markets: m)
     let logPrices = ws.path.logPrices
     let impact = ws.impact
     let longThreshold = ws.longThreshold

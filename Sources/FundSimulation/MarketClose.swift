@@ -61,7 +61,7 @@ enum MarketClose: WaterfallSettlement {
         ledger.penalty(penalty, toFund: fundRules.fundShare * penalty, market: k)
       } else {
         let shortfall = -residual
-        let available = ledger.fund.available
+        let available = ledger.fund.available(market: k)
         if available >= shortfall {
           ledger.fundPays(shortfall, market: k)
         } else {

@@ -48,18 +48,23 @@ struct PathLedger {
   /// trader's equity gives up `−amount`.
   @inline(__always)
   mutating func fundPays(_ amount: Double, market k: Int) {
-    fund.pay(amount)
+    fund.pay(amount, market: k)
     outcome.shortfall += amount
     outcome.markets[k].shortfall += amount
     outcome.traderLoss -= amount
   }
 
-  /// The fund pays everything it holds above its floor, `available` (read just before):
-  /// the part of a shortfall it can cover.
+  /// The fund pays everything it may pay, `available` (``InsuranceFund/available(market:)``,
+  /// read just before): the part of a shortfall it can cover. Without outflow caps that is
+  /// everything above its floor, paid down to the floor exactly.
   @inline(__always)
   mutating func fundPaysToFloor(_ available: Double, market k: Int) {
     let before = fund.balance
-    if available > 0 { fund.payDownToFloor() }
+    if fund.isCapped {
+      fund.pay(available, market: k)
+    } else if available > 0 {
+      fund.payDownToFloor()
+    }
     outcome.shortfall += available
     outcome.markets[k].shortfall += available
     outcome.traderLoss += fund.balance - before

@@ -38,12 +38,22 @@ enum Takeover: WaterfallSettlement {
     let mark = round.mark
     let depth = sim.exchange.rules[k].depth
     let s = ladder.side.sign
-    var budget = sim.exchange.fund.takeoverSubsidy * ledger.fund.available
+    var budget = sim.exchange.fund.takeoverSubsidy * ledger.fund.available(market: k)
     var walked = 0.0
+    // Binance: the fund takes over no more than k × its balance in notional; the rest to ADL.
+    var capacity = sim.exchange.fund.takeoverNotionalCap.map { $0 * max(0, ledger.fund.balance) } ?? .infinity
     for rung in round.batch(in: ws) {
-      let q = ladder.size[rung] * ws.remaining[ladder.stateOffset + rung]
+      let whole = ladder.size[rung] * ws.remaining[ladder.stateOffset + rung]
       let pb = ladder.bankruptcyPrice[rung]
-      ledger.liquidated(market: k, count: 1, notional: q * mark)
+      ledger.liquidated(market: k, count: 1, notional: whole * mark)
+      let q = capacity >= whole * mark ? whole : capacity / mark
+      capacity -= q * mark
+      guard q > 0 else {
+        sim.deleverage(
+          market: k, side: ladder.side, size: whole, bankruptcyPrice: pb, mark: mark, step: round.step,
+          workspace: ws, ledger: &ledger)
+        continue
+      }
       let limit = pb - s * budget / q
       let toLimit = min(1, s * (mark - limit) / mark)
       let fullWalk = BookImpact.walk(size: q, price: mark, depth: depth)
@@ -69,9 +79,9 @@ enum Takeover: WaterfallSettlement {
         }
         walked = end
       }
-      if filled < q {
+      if filled < whole {
         sim.deleverage(
-          market: k, side: ladder.side, size: q - filled, bankruptcyPrice: pb, mark: mark, step: round.step,
+          market: k, side: ladder.side, size: whole - filled, bankruptcyPrice: pb, mark: mark, step: round.step,
           workspace: ws, ledger: &ledger)
       }
     }

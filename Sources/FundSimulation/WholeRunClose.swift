@@ -48,7 +48,7 @@ extension MarketClose {
     // sign from a part whose exact value is zero.
     let shortfall = split > rungs.lowerBound ? max(0, -sums.residual(of: losses, sign: s, fill: fill)) : 0
     let penalty = split < rungs.upperBound ? max(0, sums.residual(of: gains, sign: s, fill: fill)) : 0
-    guard ledger.fund.available >= shortfall else { return nil }
+    guard ledger.fund.available(market: k) >= shortfall else { return nil }
 
     ledger.liquidated(market: k, count: rungs.count, notional: all.size * mark)
     if shortfall > 0 { ledger.fundPays(shortfall, market: k) }

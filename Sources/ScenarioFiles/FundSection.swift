@@ -10,6 +10,9 @@ import FundSimulation
 ///   fee_cap: null               # optional cap on the penalty, rate of fill notional (dYdX 0.015)
 ///   takeover_subsidy: 0.25      # takeover: max share of the fund one round of takeovers may spend
 ///   depletion_threshold: 0      # depleted at or below this balance
+///   step_outflow_cap: null      # optional: most the fund pays in one step (dYdX per block)
+///   market_outflow_cap: null    # optional: most it pays for one market over the horizon (Drift)
+///   takeover_notional_cap: null # optional, takeover: k, notional taken per round ≤ k × balance (Binance 1)
 /// adl:
 ///   ranking: pnl-leverage       # or pro-rata, binance, hyperliquid, random-walk
 ///   drawdown_trigger: 0.3       # optional: pay no further than 30% below the window's peak
@@ -20,6 +23,7 @@ import FundSimulation
 extension ScenarioParser {
   static let fundKeys = [
     "balance", "waterfall", "fund_share", "fee_cap", "takeover_subsidy", "depletion_threshold",
+    "step_outflow_cap", "market_outflow_cap", "takeover_notional_cap",
   ]
   static let adlKeys = [
     "ranking", "drawdown_trigger", "drawdown_window_hours", "close_price", "random_walk_accounts",
@@ -35,7 +39,10 @@ extension ScenarioParser {
       fundShare: try block.number("fund_share", default: ScenarioDefaults.fundShare),
       feeCap: try block.optionalNumber("fee_cap"),
       takeoverSubsidy: try block.number("takeover_subsidy", default: ScenarioDefaults.takeoverSubsidy),
-      depletionThreshold: try block.number("depletion_threshold", default: ScenarioDefaults.depletionThreshold))
+      depletionThreshold: try block.number("depletion_threshold", default: ScenarioDefaults.depletionThreshold),
+      stepOutflowCap: try block.optionalNumber("step_outflow_cap"),
+      marketOutflowCap: try block.optionalNumber("market_outflow_cap"),
+      takeoverNotionalCap: try block.optionalNumber("takeover_notional_cap"))
   }
 
   /// The `adl` block; absent means PnL × leverage ranking and no drawdown trigger.

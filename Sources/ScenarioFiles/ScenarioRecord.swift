@@ -224,6 +224,9 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
     case feeCap = "fee_cap"
     case takeoverSubsidy = "takeover_subsidy"
     case depletionThreshold = "depletion_threshold"
+    case stepOutflowCap = "step_outflow_cap"
+    case marketOutflowCap = "market_outflow_cap"
+    case takeoverNotionalCap = "takeover_notional_cap"
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -252,6 +255,9 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
     try f.encode(fund.feeCap, forKey: .feeCap)
     try f.encode(fund.takeoverSubsidy, forKey: .takeoverSubsidy)
     try f.encode(fund.depletionThreshold, forKey: .depletionThreshold)
+    try f.encodeIfPresent(fund.stepOutflowCap, forKey: .stepOutflowCap)
+    try f.encodeIfPresent(fund.marketOutflowCap, forKey: .marketOutflowCap)
+    try f.encodeIfPresent(fund.takeoverNotionalCap, forKey: .takeoverNotionalCap)
     try c.encode(adl, forKey: .adl)
     try c.encode(simulation, forKey: .simulation)
   }

@@ -20,13 +20,24 @@ import Testing
     (.marketClose, .hyperliquid, nil, 0.3, 2e4, .mark), (.takeover, .hyperliquid, nil, nil, 2e6, .bankruptcy),
     (.marketClose, .randomWalk, 0.01, nil, 2e6, .bankruptcy), (.takeover, .randomWalk, nil, nil, 2e4, .mark),
     (.marketClose, .pnlLeverage, nil, nil, 2e4, .mark), (.marketClose, .proRata, nil, nil, 2e4, .mark),
+    (.marketClose, .pnlLeverage, nil, nil, 2e6, .bankruptcy), (.marketClose, .randomWalk, nil, 0.3, 2e4, .mark),
+    (.takeover, .binance, nil, nil, 2e6, .bankruptcy), (.takeover, .proRata, nil, nil, 2e4, .bankruptcy),
   ]
 
-  @Test(arguments: 0..<17)
+  /// Fund rules of the last four cases: step outflow cap, market outflow cap, takeover
+  /// notional cap (k).
+  static let caps: [Int: (Double?, Double?, Double?)] = [
+    17: (2e4, nil, nil), 18: (nil, 5e4, nil), 19: (nil, nil, 1), 20: (1e4, 5e4, nil),
+  ]
+
+  @Test(arguments: 0..<21)
   func randomBooksAndPaths(caseIndex: Int) throws {
     let (mechanic, ranking, feeCap, trigger, depth, closePrice) = Self.cases[caseIndex]
     let day = try ViolentDay(depth: depth)
-    let fund = FundRules(balance: 2e5, waterfall: mechanic, fundShare: 0.7, feeCap: feeCap, takeoverSubsidy: 0.2)
+    let (stepCap, marketCap, notionalCap) = Self.caps[caseIndex] ?? (nil, nil, nil)
+    let fund = FundRules(
+      balance: 2e5, waterfall: mechanic, fundShare: 0.7, feeCap: feeCap, takeoverSubsidy: 0.2,
+      stepOutflowCap: stepCap, marketOutflowCap: marketCap, takeoverNotionalCap: notionalCap)
     let exchange = try ExchangeModel(
       rules: day.rules, positions: day.book(seed: UInt64(caseIndex)), fund: fund,
       adl: ADLPolicy(
@@ -68,7 +79,9 @@ import Testing
     // A trigger, or a takeover whose book runs short, sends positions to ADL while the fund
     // is above its threshold (at `mark` without a trigger the fund pays down to its
     // threshold first).
-    if trigger != nil || (mechanic == .takeover && depth < 1e5 && closePrice == .bankruptcy) {
+    if trigger != nil || Self.caps[caseIndex] != nil
+      || (mechanic == .takeover && depth < 1e5 && closePrice == .bankruptcy)
+    {
       #expect(adlAboveThreshold > 0)
     }
   }
