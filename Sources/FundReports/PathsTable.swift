@@ -5,7 +5,7 @@ import FundSimulation
 /// Columns (DESIGN §7, then extensions): `path, min_fund, final_fund, depleted,
 /// depletion_step, liquidations, liquidated_notional, shortfall, adl_events, adl_notional,
 /// max_cascade_rounds, bad_debt, fund_inflow, vault_inflow, adl_positions, round_cap_hits,
-/// adl_overshoot, adl_haircut`.
+/// adl_overshoot, adl_haircut, backstop_pnl, backstop_takeovers`.
 /// `depleted` is `1`/`0`; `depletion_step` is empty for a path never depleted. Numbers
 /// follow ``CSVField``.
 ///
@@ -16,7 +16,7 @@ public enum PathsTable {
   public static let columns = [
     "path", "min_fund", "final_fund", "depleted", "depletion_step", "liquidations", "liquidated_notional",
     "shortfall", "adl_events", "adl_notional", "max_cascade_rounds", "bad_debt", "fund_inflow", "vault_inflow",
-    "adl_positions", "round_cap_hits", "adl_overshoot", "adl_haircut",
+    "adl_positions", "round_cap_hits", "adl_overshoot", "adl_haircut", "backstop_pnl", "backstop_takeovers",
   ]
 
   /// The header record, `\n`-terminated.
@@ -62,6 +62,10 @@ public enum PathsTable {
     CSVField.append(outcome.adlOvershoot, to: &bytes)
     bytes.append(comma)
     CSVField.append(outcome.adlHaircut, to: &bytes)
+    bytes.append(comma)
+    CSVField.append(outcome.backstopPnL, to: &bytes)
+    bytes.append(comma)
+    CSVField.append(outcome.backstopTakeovers, to: &bytes)
     bytes.append(0x0A)
   }
 

@@ -75,6 +75,8 @@ public struct RunSummary: Sendable, Equatable {
       "paths": Estimate(value: Double(n)),
       "adl_overshoot_mean": statistics.mean(.adlOvershoot),
       "adl_haircut_mean": statistics.mean(.adlHaircut),
+      "backstop_pnl_mean": statistics.mean(.backstopPnL),
+      "backstop_takeovers_mean": statistics.mean(.backstopTakeovers),
     ]
     for (suffix, level) in [("95", 0.95), ("99", 0.99), ("99_9", 0.999)] {
       estimates["fund_loss_var_\(suffix)"] = ValueAtRisk.estimate(sortedLosses: losses, level: level)

@@ -111,6 +111,11 @@ public struct MetricDefinition: Sendable, Hashable {
     .init(
       name: "adl_haircut_mean", unit: .currency,
       meaning: "unrealised profit ADL took from its counterparties, per path"),
+    .init(
+      name: "backstop_pnl_mean", unit: .currency,
+      meaning: "the backstop vault's P&L on the positions it took over, per path"),
+    .init(
+      name: "backstop_takeovers_mean", unit: .positions, meaning: "positions the backstop vault took over, per path"),
   ]
 
   /// All metric names, in order.

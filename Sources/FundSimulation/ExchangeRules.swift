@@ -107,12 +107,16 @@ public struct FundRules: Sendable, Equatable, Codable {
   /// Takeover: the most notional one round may take over, as a multiple `k` of the fund's
   /// balance (Binance: 1); the rest goes to ADL. `nil`: no cap.
   public var takeoverNotionalCap: Double?
+  /// Market close: the backstop vault that takes over positions gapped below a share of
+  /// their maintenance margin before the book and the fund (``BackstopVault``), or `nil`.
+  public var backstop: BackstopVault?
 
   public init(
     balance: Double, waterfall: WaterfallMechanic = .marketClose, fundShare: Double = 1, feeCap: Double? = nil,
     takeoverSubsidy: Double = 0.25, depletionThreshold: Double = 0, stepOutflowCap: Double? = nil,
-    marketOutflowCap: Double? = nil, takeoverNotionalCap: Double? = nil
+    marketOutflowCap: Double? = nil, takeoverNotionalCap: Double? = nil, backstop: BackstopVault? = nil
   ) {
+    self.backstop = backstop
     self.stepOutflowCap = stepOutflowCap
     self.marketOutflowCap = marketOutflowCap
     self.takeoverNotionalCap = takeoverNotionalCap
@@ -156,6 +160,12 @@ public struct FundRules: Sendable, Equatable, Codable {
         throw ModelInputError(
           key: key, problem: "is \(cap)", fix: "give a non-negative cap (at most 1.0e18) or null for no cap")
       }
+    }
+    try backstop?.validate()
+    guard backstop == nil || waterfall == .marketClose else {
+      throw ModelInputError(
+        key: "fund.backstop", problem: "is set with waterfall takeover",
+        fix: "use the backstop vault with waterfall market-close, or remove it")
     }
     guard MoneyLimit.admits(depletionThreshold), depletionThreshold <= balance else {
       throw ModelInputError(

@@ -26,7 +26,7 @@ enum MarketClose: WaterfallSettlement {
     _ round: LiquidationRound, simulator sim: FundSimulator, workspace ws: SimulationWorkspace,
     ledger: inout PathLedger
   ) -> Double {
-    if round.wholeRungs != nil && sim.aggregatesRounds,
+    if round.wholeRungs != nil && sim.aggregatesRounds && sim.exchange.fund.backstop == nil,
       let walk = closeWholeRun(round, simulator: sim, ledger: &ledger)
     {
       return walk
@@ -37,7 +37,11 @@ enum MarketClose: WaterfallSettlement {
     let rules = sim.exchange.rules[k]
     let fundRules = sim.exchange.fund
     let s = ladder.side.sign
-    let batch = round.batch(in: ws)
+    var batch = round.batch(in: ws)
+    if let vault = fundRules.backstop {
+      backstop(vault, round: round, simulator: sim, workspace: ws, ledger: &ledger)
+      batch = UnsafeBufferPointer(start: ws.batch, count: ws.batchCount)
+    }
     var total = 0.0
     for rung in batch {
       total += ladder.size[rung] * ws.remaining[ladder.stateOffset + rung]

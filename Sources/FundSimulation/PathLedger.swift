@@ -109,6 +109,16 @@ struct PathLedger {
     outcome.adlHaircut += haircut
   }
 
+  /// The backstop vault took over a position with equity `equity` at the mark (either sign;
+  /// ``BackstopVault``): the trader gives it up, the vault books it.
+  @inline(__always)
+  mutating func backstopTakesOver(equity: Double, market k: Int) {
+    outcome.backstopPnL += equity
+    outcome.backstopLoss += max(0, -equity)
+    outcome.backstopTakeovers += 1
+    outcome.traderLoss += equity
+  }
+
   /// With no counterparty left, the fund takes a position's remainder at the ADL transfer
   /// `transfer` (either sign): a loss counts as shortfall, a gain as inflow.
   @inline(__always)

@@ -53,6 +53,13 @@ public struct PathOutcome: Sendable, Equatable {
   /// over the counterparties hit, with `profit_j` a unit's profit at the mark; equity taken
   /// beyond a counterparty's profit came out of its margin and is not counted.
   public var adlHaircut: Double
+  /// The backstop vault's P&L: the equity at the mark of the positions it took over
+  /// (``BackstopVault``); negative when it lost.
+  public var backstopPnL: Double
+  /// The vault's losses alone (what counts against its loss cap).
+  public var backstopLoss: Double
+  /// Positions (or shares of them) the backstop vault took over.
+  public var backstopTakeovers: Int
 
   public init(path: Int, initialFund: Double, markets: Int, checkpoints: Int) {
     self.path = path
@@ -76,6 +83,9 @@ public struct PathOutcome: Sendable, Equatable {
     adlCounterpartyGain = 0
     adlOvershoot = 0
     adlHaircut = 0
+    backstopPnL = 0
+    backstopLoss = 0
+    backstopTakeovers = 0
   }
 
   public var depleted: Bool { depletionStep != nil }

@@ -23,7 +23,7 @@ import FundSimulation
 extension ScenarioParser {
   static let fundKeys = [
     "balance", "waterfall", "fund_share", "fee_cap", "takeover_subsidy", "depletion_threshold",
-    "step_outflow_cap", "market_outflow_cap", "takeover_notional_cap",
+    "step_outflow_cap", "market_outflow_cap", "takeover_notional_cap", "backstop",
   ]
   static let adlKeys = [
     "ranking", "drawdown_trigger", "drawdown_window_hours", "close_price", "random_walk_accounts",
@@ -42,7 +42,8 @@ extension ScenarioParser {
       depletionThreshold: try block.number("depletion_threshold", default: ScenarioDefaults.depletionThreshold),
       stepOutflowCap: try block.optionalNumber("step_outflow_cap"),
       marketOutflowCap: try block.optionalNumber("market_outflow_cap"),
-      takeoverNotionalCap: try block.optionalNumber("takeover_notional_cap"))
+      takeoverNotionalCap: try block.optionalNumber("takeover_notional_cap"),
+      backstop: try parseBackstop(block))
   }
 
   /// The `adl` block; absent means PnL × leverage ranking and no drawdown trigger.

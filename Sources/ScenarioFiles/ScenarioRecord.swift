@@ -227,6 +227,11 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
     case stepOutflowCap = "step_outflow_cap"
     case marketOutflowCap = "market_outflow_cap"
     case takeoverNotionalCap = "takeover_notional_cap"
+    case backstop
+  }
+  enum BackstopKeys: String, CodingKey {
+    case share, capital
+    case lossCap = "loss_cap"
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -258,6 +263,12 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
     try f.encodeIfPresent(fund.stepOutflowCap, forKey: .stepOutflowCap)
     try f.encodeIfPresent(fund.marketOutflowCap, forKey: .marketOutflowCap)
     try f.encodeIfPresent(fund.takeoverNotionalCap, forKey: .takeoverNotionalCap)
+    if let vault = fund.backstop {
+      var b = f.nestedContainer(keyedBy: BackstopKeys.self, forKey: .backstop)
+      try b.encode(vault.share, forKey: .share)
+      try b.encode(vault.capital, forKey: .capital)
+      try b.encode(vault.lossCap, forKey: .lossCap)
+    }
     try c.encode(adl, forKey: .adl)
     try c.encode(simulation, forKey: .simulation)
   }

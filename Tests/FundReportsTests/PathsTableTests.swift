@@ -11,7 +11,9 @@ import Testing
     #expect(PathsTable.header.hasPrefix(documented + ","))
     #expect(
       PathsTable.header
-        == documented + ",bad_debt,fund_inflow,vault_inflow,adl_positions,round_cap_hits,adl_overshoot,adl_haircut\n")
+        == documented
+        + ",bad_debt,fund_inflow,vault_inflow,adl_positions,round_cap_hits,adl_overshoot,adl_haircut,backstop_pnl,"
+        + "backstop_takeovers\n")
   }
 
   @Test func rowsByHand() throws {
@@ -22,12 +24,12 @@ import Testing
     #expect(
       rows[0] == [
         "0", "1000000.0", "1000000.0", "0", "", "0", "0.0", "0.0", "0", "0.0", "0", "0.0", "0.0", "0.0", "0", "0",
-        "0.0", "0.0",
+        "0.0", "0.0", "0.0", "0",
       ])
     #expect(
       rows[2] == [
         "2", "-50000.0", "-10000.0", "1", "30", "10", "8000000.0", "300000.0", "2", "400000.0", "4", "40000.0", "0.0",
-        "0.0", "5", "1", "360000.0", "30000.0",
+        "0.0", "5", "1", "360000.0", "30000.0", "-2500.0", "3",
       ])
   }
 

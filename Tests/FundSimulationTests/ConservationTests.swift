@@ -22,6 +22,12 @@ import Testing
     (.marketClose, .pnlLeverage, nil, nil, 2e4, .mark), (.marketClose, .proRata, nil, nil, 2e4, .mark),
     (.marketClose, .pnlLeverage, nil, nil, 2e6, .bankruptcy), (.marketClose, .randomWalk, nil, 0.3, 2e4, .mark),
     (.takeover, .binance, nil, nil, 2e6, .bankruptcy), (.takeover, .proRata, nil, nil, 2e4, .bankruptcy),
+    (.marketClose, .pnlLeverage, nil, nil, 2e6, .bankruptcy), (.marketClose, .hyperliquid, nil, 0.3, 2e4, .mark),
+  ]
+
+  /// Backstop vaults of the last two cases (share, capital, loss cap): one that hits its cap.
+  static let backstops: [Int: BackstopVault] = [
+    21: BackstopVault(share: 2.0 / 3, capital: 5e4, lossCap: 2e4), 22: BackstopVault(share: 0.9, capital: 1e6),
   ]
 
   /// Fund rules of the last four cases: step outflow cap, market outflow cap, takeover
@@ -30,14 +36,15 @@ import Testing
     17: (2e4, nil, nil), 18: (nil, 5e4, nil), 19: (nil, nil, 1), 20: (1e4, 5e4, nil),
   ]
 
-  @Test(arguments: 0..<21)
+  @Test(arguments: 0..<23)
   func randomBooksAndPaths(caseIndex: Int) throws {
     let (mechanic, ranking, feeCap, trigger, depth, closePrice) = Self.cases[caseIndex]
     let day = try ViolentDay(depth: depth)
     let (stepCap, marketCap, notionalCap) = Self.caps[caseIndex] ?? (nil, nil, nil)
     let fund = FundRules(
       balance: 2e5, waterfall: mechanic, fundShare: 0.7, feeCap: feeCap, takeoverSubsidy: 0.2,
-      stepOutflowCap: stepCap, marketOutflowCap: marketCap, takeoverNotionalCap: notionalCap)
+      stepOutflowCap: stepCap, marketOutflowCap: marketCap, takeoverNotionalCap: notionalCap,
+      backstop: Self.backstops[caseIndex])
     let exchange = try ExchangeModel(
       rules: day.rules, positions: day.book(seed: UInt64(caseIndex)), fund: fund,
       adl: ADLPolicy(
@@ -51,6 +58,7 @@ import Testing
     var liquidations = 0
     var adl = 0
     var adlAboveThreshold = 0
+    var backstopTakeovers = 0
     for path in 0..<40 {
       let o = sim.simulate(path: path, workspace: ws)
       let scale = max(1, o.liquidatedNotional)
@@ -70,12 +78,15 @@ import Testing
         #expect(o.minFund >= fund.balance * (1 - trigger) - 1e-6, "path \(path)")
       }
       liquidations += o.liquidations
+      backstopTakeovers += o.backstopTakeovers
+      if let vault = fund.backstop { #expect(-o.backstopPnL <= vault.lossCap + 1e-6 * scale, "path \(path)") }
       adl += o.adlEvents
       if o.adlEvents > 0 && o.depletionStep == nil { adlAboveThreshold += 1 }
     }
     // The configuration is violent enough that the check is not vacuous.
     #expect(liquidations > 100)
     #expect(adl > 0)
+    if fund.backstop != nil { #expect(backstopTakeovers > 0) }
     // A trigger, or a takeover whose book runs short, sends positions to ADL while the fund
     // is above its threshold (at `mark` without a trigger the fund pays down to its
     // threshold first).

@@ -59,4 +59,21 @@ struct FundSectionTests {
       #expect(try parseScenario(smallScenario + "adl: {ranking: \(ranking)}\n").adl.ranking.rawValue == ranking)
     }
   }
+
+  @Test("fund caps and the backstop vault")
+  func capsAndBackstop() throws {
+    let yaml = smallScenario.replacingFirst(
+      "waterfall: market-close",
+      with: "waterfall: market-close\n  step_outflow_cap: 1.0e6\n  market_outflow_cap: 2.0e6\n"
+        + "  backstop: {share: 0.5, capital: 3.0e6, loss_cap: 1.0e6}")
+    let fund = try parseScenario(yaml).fund
+    #expect(fund.stepOutflowCap == 1e6 && fund.marketOutflowCap == 2e6 && fund.takeoverNotionalCap == nil)
+    #expect(fund.backstop == BackstopVault(share: 0.5, capital: 3e6, lossCap: 1e6))
+    let defaults = smallScenario.replacingFirst(
+      "waterfall: market-close", with: "waterfall: market-close\n  backstop: {capital: 3.0e6}")
+    #expect(try parseScenario(defaults).fund.backstop == BackstopVault(share: 2.0 / 3, capital: 3e6, lossCap: 3e6))
+    let typo = smallScenario.replacingFirst(
+      "waterfall: market-close", with: "waterfall: market-close\n  backstop: {capitol: 3.0e6}")
+    #expect(throws: ScenarioError.self) { try parseScenario(typo) }
+  }
 }
