@@ -56,11 +56,10 @@ extension MarketClose {
   ///
   /// - Complexity: O(r) for `r` positions, plus ADL.
   static func backstop(
-    _ vault: BackstopVault, round: LiquidationRound, simulator sim: FundSimulator, workspace ws: SimulationWorkspace,
-    ledger: inout PathLedger
+    _ vault: BackstopVault, round: LiquidationRound, ladder: LiquidationLadder, simulator sim: FundSimulator,
+    workspace ws: SimulationWorkspace, ledger: inout PathLedger
   ) {
     let k = round.market
-    let ladder = round.ladder
     let mark = round.mark
     let s = ladder.side.sign
     var kept = 0

@@ -20,6 +20,10 @@ public struct FundSimulator: Sendable {
   let ladders: BookLadders
   /// `1 − resilience` per market.
   let impactRetention: [Double]
+  /// Each market's book depth and permanent impact share, read in the cascade without
+  /// copying its ``MarketRules`` (whose margin tiers are an array: a copy costs a retain).
+  let depth: [Double]
+  let permanentImpact: [Double]
   /// Whether rounds of whole positions are closed from the ladders' prefix sums in O(1)
   /// (``MarketClose/closeWholeRun(_:simulator:ledger:)``); `false` closes every
   /// round position by position, the reference the tests compare it with.
@@ -33,6 +37,8 @@ public struct FundSimulator: Sendable {
     self.checkpoints = checkpoints
     ladders = BookLadders(exchange: exchange)
     impactRetention = exchange.rules.map { 1 - $0.resilience }
+    depth = exchange.rules.map(\.depth)
+    permanentImpact = exchange.rules.map(\.permanentImpact)
   }
 
   public var marketCount: Int { exchange.rules.count }

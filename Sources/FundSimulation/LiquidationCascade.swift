@@ -62,7 +62,7 @@ extension FundSimulator {
   /// position was liquidated (rungs already emptied by ADL are skipped).
   ///
   /// - Complexity: O(log r) for a round of `r` whole positions closed into the market
-  ///   when the fund can pay (``MarketClose/closeWholeRun(_:simulator:ledger:)``), else O(r)
+  ///   when the fund can pay (``MarketClose/closeWholeRun(_:ladder:simulator:ledger:)``), else O(r)
   ///   plus ADL.
   func liquidateCrossed(
     market k: Int, side: Side, step: Int, workspace ws: SimulationWorkspace, ledger: inout PathLedger
@@ -96,16 +96,16 @@ extension FundSimulator {
     guard whole ? cursor > start : ws.batchCount > 0 else { return false }
 
     let round = LiquidationRound(
-      market: k, ladder: ladder, mark: Double.exp(logMark), step: step, wholeRungs: whole ? start..<cursor : nil)
+      market: k, mark: Double.exp(logMark), step: step, wholeRungs: whole ? start..<cursor : nil)
     let walk: Double
     switch exchange.fund.waterfall {
-    case .marketClose: walk = MarketClose.settle(round, simulator: self, workspace: ws, ledger: &ledger)
-    case .takeover: walk = Takeover.settle(round, simulator: self, workspace: ws, ledger: &ledger)
+    case .marketClose: walk = MarketClose.settle(round, ladder: ladder, simulator: self, workspace: ws, ledger: &ledger)
+    case .takeover: walk = Takeover.settle(round, ladder: ladder, simulator: self, workspace: ws, ledger: &ledger)
     }
-    let rules = exchange.rules[k]
-    if walk > 0 && rules.permanentImpact > 0 {
+    let permanent = permanentImpact[k]
+    if walk > 0 && permanent > 0 {
       // The permanent share of the walk stays in the mark: P ← P·(1 − s·perm·walk).
-      let factor = max(1e-9, 1 - side.sign * rules.permanentImpact * walk)
+      let factor = max(1e-9, 1 - side.sign * permanent * walk)
       ws.impact[k] += Double.log(factor)
     }
     return true

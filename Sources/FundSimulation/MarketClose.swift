@@ -21,32 +21,31 @@ enum MarketClose: WaterfallSettlement {
   /// simplification). Returns the walk.
   ///
   /// A round of whole positions that needs no position-by-position work is closed at once
-  /// (``closeWholeRun(_:simulator:ledger:)``).
+  /// (``closeWholeRun(_:ladder:simulator:ledger:)``).
+  @inline(__always)
   static func settle(
-    _ round: LiquidationRound, simulator sim: FundSimulator, workspace ws: SimulationWorkspace,
-    ledger: inout PathLedger
+    _ round: LiquidationRound, ladder: LiquidationLadder, simulator sim: FundSimulator,
+    workspace ws: SimulationWorkspace, ledger: inout PathLedger
   ) -> Double {
     if round.wholeRungs != nil && sim.aggregatesRounds && sim.exchange.fund.backstop == nil,
-      let walk = closeWholeRun(round, simulator: sim, ledger: &ledger)
+      let walk = closeWholeRun(round, ladder: ladder, simulator: sim, ledger: &ledger)
     {
       return walk
     }
     let k = round.market
-    let ladder = round.ladder
     let mark = round.mark
-    let rules = sim.exchange.rules[k]
     let fundRules = sim.exchange.fund
     let s = ladder.side.sign
     var batch = round.batch(in: ws)
     if let vault = fundRules.backstop {
-      backstop(vault, round: round, simulator: sim, workspace: ws, ledger: &ledger)
+      backstop(vault, round: round, ladder: ladder, simulator: sim, workspace: ws, ledger: &ledger)
       batch = UnsafeBufferPointer(start: ws.batch, count: ws.batchCount)
     }
     var total = 0.0
     for rung in batch {
       total += ladder.size[rung] * ws.remaining[ladder.stateOffset + rung]
     }
-    let rawWalk = BookImpact.walk(size: total, price: mark, depth: rules.depth)
+    let rawWalk = BookImpact.walk(size: total, price: mark, depth: sim.depth[k])
     let walk = min(rawWalk, 1)
     let fillable = rawWalk > 1 ? 1 / rawWalk : 1
     let fill = mark * (1 - s * walk / 2)

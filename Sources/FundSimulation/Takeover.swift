@@ -30,13 +30,12 @@ enum Takeover: WaterfallSettlement {
   ///
   /// - Complexity: O(r) for a round of `r` positions, plus ADL.
   static func settle(
-    _ round: LiquidationRound, simulator sim: FundSimulator, workspace ws: SimulationWorkspace,
-    ledger: inout PathLedger
+    _ round: LiquidationRound, ladder: LiquidationLadder, simulator sim: FundSimulator,
+    workspace ws: SimulationWorkspace, ledger: inout PathLedger
   ) -> Double {
     let k = round.market
-    let ladder = round.ladder
     let mark = round.mark
-    let depth = sim.exchange.rules[k].depth
+    let depth = sim.depth[k]
     let s = ladder.side.sign
     var budget = sim.exchange.fund.takeoverSubsidy * ledger.fund.available(market: k)
     var walked = 0.0

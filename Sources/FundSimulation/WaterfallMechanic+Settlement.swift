@@ -4,7 +4,7 @@
 ///
 /// A mechanic is a caseless enum with one file of its own (``MarketClose``, ``Takeover``);
 /// the cascade picks one with a `switch` over ``WaterfallMechanic`` and calls its static
-/// ``settle(_:simulator:workspace:ledger:)`` directly, so nothing in the step loop goes
+/// ``settle(_:ladder:simulator:workspace:ledger:)`` directly, so nothing in the step loop goes
 /// through an existential or a witness table. A new mechanic is a new file, a new
 /// ``WaterfallMechanic`` case and one arm in ``FundSimulator/liquidateCrossed``.
 ///
@@ -14,14 +14,16 @@ protocol WaterfallSettlement {
   /// Settles `round`, posting every flow to `ledger`, and returns the walk of the notional
   /// the book filled (a fraction of the mark), which moves the mark.
   static func settle(
-    _ round: LiquidationRound, simulator: FundSimulator, workspace: SimulationWorkspace, ledger: inout PathLedger
+    _ round: LiquidationRound, ladder: LiquidationLadder, simulator: FundSimulator, workspace: SimulationWorkspace,
+    ledger: inout PathLedger
   ) -> Double
 }
 
-/// The positions of one market and side crossed at one mark in one cascade round.
+/// The positions of one market and side crossed at one mark in one cascade round. Its
+/// ladder is passed beside it, borrowed: a ladder stored in the round costs a retain and a
+/// release per round (1% of the peer workload's instructions).
 struct LiquidationRound {
   let market: Int
-  let ladder: LiquidationLadder
   let mark: Double
   let step: Int
   /// The crossed rungs when every rung of the path is still whole (no ADL yet): one

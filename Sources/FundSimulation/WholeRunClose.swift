@@ -6,7 +6,7 @@ extension MarketClose {
   /// the whole order (`w ≤ 1`), and a fund that can pay the round's shortfall. Returns the
   /// walk, or `nil`, having changed nothing, when one of those fails; the caller then
   /// closes the round position by position
-  /// (``settle(_:simulator:workspace:ledger:)``).
+  /// (``settle(_:ladder:simulator:workspace:ledger:)``).
   ///
   /// The result is that of the position-by-position close up to rounding. All positions
   /// fill at `F = P·(1 − s·w/2)`, so the residuals `Rᵢ = qᵢ·s·(F − Pbᵢ)` are negative
@@ -23,21 +23,19 @@ extension MarketClose {
   /// `penalty − shortfall`.
   ///
   /// - Complexity: O(log `rungs.count`).
+  @inline(__always)
   static func closeWholeRun(
-    _ round: LiquidationRound, simulator sim: FundSimulator, ledger: inout PathLedger
-  )
-    -> Double?
-  {
+    _ round: LiquidationRound, ladder: LiquidationLadder, simulator sim: FundSimulator, ledger: inout PathLedger
+  ) -> Double? {
     let fundRules = sim.exchange.fund
     guard let rungs = round.wholeRungs, fundRules.feeCap == nil, sim.exchange.adl.drawdownTrigger == nil else {
       return nil
     }
     let k = round.market
-    let ladder = round.ladder
     let mark = round.mark
     let sums = ladder.sums
     let all = sums.totals(rungs)
-    let walk = BookImpact.walk(size: all.size, price: mark, depth: sim.exchange.rules[k].depth)
+    let walk = BookImpact.walk(size: all.size, price: mark, depth: sim.depth[k])
     guard walk <= 1 else { return nil }
     let s = ladder.side.sign
     let fill = mark * (1 - s * walk / 2)

@@ -32,8 +32,8 @@ import Testing
     var ledger = PathLedger(
       fund: InsuranceFund(balance: 1_000_000, threshold: 0),
       outcome: PathOutcome(path: 0, initialFund: 1_000_000, markets: 1, checkpoints: 2))
-    let round = LiquidationRound(market: 0, ladder: ladder, mark: 91_000, step: 1, wholeRungs: 0..<3)
-    let walk = MarketClose.closeWholeRun(round, simulator: sim, ledger: &ledger)
+    let round = LiquidationRound(market: 0, mark: 91_000, step: 1, wholeRungs: 0..<3)
+    let walk = MarketClose.closeWholeRun(round, ladder: ladder, simulator: sim, ledger: &ledger)
     let (fund, o) = (ledger.fund, ledger.outcome)
     #expect(walk == 0)
     #expect(o.liquidations == 3 && o.markets[0].liquidations == 3)
@@ -77,8 +77,8 @@ import Testing
     var ledger = PathLedger(
       fund: InsuranceFund(balance: fundRules.balance, threshold: 0),
       outcome: PathOutcome(path: 0, initialFund: fundRules.balance, markets: 1, checkpoints: 2))
-    let round = LiquidationRound(market: 0, ladder: ladder, mark: 91_000, step: 1, wholeRungs: 0..<3)
-    let walk = MarketClose.closeWholeRun(round, simulator: sim, ledger: &ledger)
+    let round = LiquidationRound(market: 0, mark: 91_000, step: 1, wholeRungs: 0..<3)
+    let walk = MarketClose.closeWholeRun(round, ladder: ladder, simulator: sim, ledger: &ledger)
     let (fund, o) = (ledger.fund, ledger.outcome)
     #expect(walk == nil)
     #expect(o.liquidations == 0 && o.liquidatedNotional == 0 && o.shortfall == 0 && o.fundInflow == 0)
