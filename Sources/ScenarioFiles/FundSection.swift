@@ -29,10 +29,14 @@ extension ScenarioParser {
     "ranking", "drawdown_trigger", "drawdown_window_hours", "close_price", "random_walk_accounts",
   ]
 
-  func parseFund(_ value: YAMLValue) throws -> FundRules {
+  /// - Parameter waterfallRequired: `false` under a `venue:` preset, which sets it.
+  func parseFund(_ value: YAMLValue, waterfallRequired: Bool = true) throws -> FundRules {
     let block = try value.mapping(allowedKeys: Self.fundKeys)
     let mechanics = WaterfallMechanic.allCases.map(\.rawValue)
-    let waterfall = try block.choice("waterfall", mechanics)
+    let waterfall =
+      waterfallRequired
+      ? try block.choice("waterfall", mechanics)
+      : try block.choice("waterfall", mechanics, default: WaterfallMechanic.marketClose.rawValue)
     return FundRules(
       balance: try block.number("balance", fix: "the initial fund balance in the margin currency, e.g. 1.0e7"),
       waterfall: WaterfallMechanic(rawValue: waterfall) ?? .marketClose,

@@ -18,7 +18,7 @@ struct Fundstress: ParsableCommand {
       breached (the report is written), 64 usage error, 130 interrupted.
       """,
     version: FundstressVersion.current,
-    subcommands: [RunCommand.self, PathsCommand.self, ScenarioCommand.self]
+    subcommands: [RunCommand.self, PathsCommand.self, ScenarioCommand.self, VenuesCommand.self]
   )
 }
 
