@@ -64,6 +64,8 @@ extension FundSimulator {
       match = RandomWalkSelection.select(request, opposite: opposite, from: start, workspace: ws)
     case .proRata:
       match = ProRataSelection.select(request, opposite: opposite, from: start, workspace: ws)
+    case .proRataCapped:
+      match = CappedProRataSelection.select(request, opposite: opposite, from: start, workspace: ws)
     }
     let closePrice = adl.closePrice == .bankruptcy ? pb : mark - side.sign * transfer
     ledger.adlTransfer(

@@ -189,6 +189,8 @@ public enum ADLRanking: String, Sendable, Equatable, Codable, CaseIterable {
   case hyperliquid
   /// dYdX v4's walk over opposite accounts from a random one: ``RandomWalkSelection``.
   case randomWalk = "random-walk"
+  /// Pro-rata by size, no counterparty losing more than its profit: ``CappedProRataSelection``.
+  case proRataCapped = "pro-rata-capped"
 }
 
 /// The price at which ADL closes counterparties (docs/MODEL.md, "ADL").

@@ -23,6 +23,7 @@ import Testing
     (.marketClose, .pnlLeverage, nil, nil, 2e6, .bankruptcy), (.marketClose, .randomWalk, nil, 0.3, 2e4, .mark),
     (.takeover, .binance, nil, nil, 2e6, .bankruptcy), (.takeover, .proRata, nil, nil, 2e4, .bankruptcy),
     (.marketClose, .pnlLeverage, nil, nil, 2e6, .bankruptcy), (.marketClose, .hyperliquid, nil, 0.3, 2e4, .mark),
+    (.marketClose, .proRataCapped, nil, nil, 2e6, .bankruptcy), (.takeover, .proRataCapped, nil, 0.3, 2e4, .mark),
   ]
 
   /// Backstop vaults of the last two cases (share, capital, loss cap): one that hits its cap.
@@ -36,7 +37,7 @@ import Testing
     17: (2e4, nil, nil), 18: (nil, 5e4, nil), 19: (nil, nil, 1), 20: (1e4, 5e4, nil),
   ]
 
-  @Test(arguments: 0..<23)
+  @Test(arguments: 0..<25)
   func randomBooksAndPaths(caseIndex: Int) throws {
     let (mechanic, ranking, feeCap, trigger, depth, closePrice) = Self.cases[caseIndex]
     let day = try ViolentDay(depth: depth)
