@@ -162,6 +162,11 @@ public struct FundRules: Sendable, Equatable, Codable {
       }
     }
     try backstop?.validate()
+    guard takeoverNotionalCap == nil || waterfall == .takeover else {
+      throw ModelInputError(
+        key: "fund.takeover_notional_cap", problem: "is set with waterfall market-close",
+        fix: "use it with waterfall takeover, or remove it")
+    }
     guard backstop == nil || waterfall == .marketClose else {
       throw ModelInputError(
         key: "fund.backstop", problem: "is set with waterfall takeover",

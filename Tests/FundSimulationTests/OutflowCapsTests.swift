@@ -63,3 +63,16 @@ import Testing
     #expect(abs(conservationGap(o, initialFund: 10_000)) < 1e-9)
   }
 }
+
+@Suite struct FundRulesCapValidationTests {
+  /// Caps are refused when negative, and a cap or vault that the mechanic would ignore is
+  /// refused rather than silently dropped.
+  @Test func refusedWhereTheyWouldMislead() {
+    #expect(throws: (any Error).self) { try FundRules(balance: 1, stepOutflowCap: -1).validate() }
+    #expect(throws: (any Error).self) { try FundRules(balance: 1, takeoverNotionalCap: 1).validate() }
+    #expect(throws: (any Error).self) {
+      try FundRules(balance: 1, waterfall: .takeover, backstop: BackstopVault(capital: 1)).validate()
+    }
+    #expect(throws: Never.self) { try FundRules(balance: 1, waterfall: .takeover, takeoverNotionalCap: 1).validate() }
+  }
+}
