@@ -176,3 +176,26 @@ import Testing
     }
   }
 }
+
+/// dYdX's published deleveraging example (https://dydx-documentation-six.vercel.app/concepts/trading/contract-loss-mechanism,
+/// read 2026-12): A and B deposit 100 each, A long and B short 500 at 1; the price jumps to
+/// 2, B's equity is −400 and its bankruptcy price 1.2; with no insurance fund A is closed
+/// at 1.2: A realises +100, B ends at 0. Against the mark A gives up 500 × (2 − 1.2) = 400,
+/// the bad debt, all of it profit (A's profit is 1 a unit, the loss 0.8 a unit).
+@Suite struct DYdXDeleveragingExampleTests {
+  @Test func closedAtTheBankruptcyPrice() throws {
+    let sim = try makeSimulator(
+      symbols: ["X"], prices: [[1], [2]],
+      positions: [long(500, at: 1, margin: 100, account: "A"), short(500, at: 1, margin: 100, account: "B")],
+      rules: [noImpact()], fund: FundRules(balance: 0))
+    let ws = sim.makeWorkspace()
+    let o = sim.simulate(path: 0, workspace: ws)
+    #expect(o.liquidations == 1 && o.adlEvents == 1)
+    #expect(close(o.adlNotional, 500 * 1.2))
+    #expect(close(o.badDebt, 400) && close(o.adlHaircut, 400))
+    // A realises 500 × (1.2 − 1) = 100: its mark value 500 less the 400 given up.
+    #expect(close(500 * (2 - 1) + o.adlCounterpartyGain, 100))
+    #expect(ws.remaining[sim.ladders.longs[0].stateOffset] == 0)
+    #expect(o.finalFund == 0 && abs(conservationGap(o, initialFund: 0)) < 1e-9)
+  }
+}
