@@ -6,6 +6,8 @@ public enum PathQuantity: Int, Sendable, CaseIterable, Codable {
   case minFund, finalFund, fundLoss
   case liquidations, liquidatedNotional, shortfall, badDebt, fundInflow, vaultInflow
   case adlEvents, adlNotional, adlPositions, roundCapHits
+  case adlOvershoot, adlHaircut
+  case backstopPnL, backstopTakeovers
 
   /// The quantity on one path (`fundLoss = initialFund − finalFund`).
   @inlinable
@@ -24,6 +26,10 @@ public enum PathQuantity: Int, Sendable, CaseIterable, Codable {
     case .adlNotional: outcome.adlNotional
     case .adlPositions: Double(outcome.adlPositionsHit)
     case .roundCapHits: Double(outcome.roundCapHits)
+    case .adlOvershoot: outcome.adlOvershoot
+    case .adlHaircut: outcome.adlHaircut
+    case .backstopPnL: outcome.backstopPnL
+    case .backstopTakeovers: Double(outcome.backstopTakeovers)
     }
   }
 
@@ -31,7 +37,7 @@ public enum PathQuantity: Int, Sendable, CaseIterable, Codable {
   /// normal-approximation intervals are clamped at 0 rather than reaching below it.
   public var isNonNegative: Bool {
     switch self {
-    case .minFund, .finalFund, .fundLoss: false
+    case .minFund, .finalFund, .fundLoss, .backstopPnL: false
     default: true
     }
   }

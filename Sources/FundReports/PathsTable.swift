@@ -5,8 +5,8 @@ import FundSimulation
 /// Columns (the eleven of docs/REPORTS.md, then extensions): `path, min_fund, final_fund, depleted,
 /// depletion_step, liquidations, liquidated_notional, shortfall, adl_events, adl_notional,
 /// max_cascade_rounds, bad_debt, fund_inflow, vault_inflow, adl_positions, round_cap_hits,
-/// fund_needed`. `fund_needed` is empty where the run cannot tell it
-/// (``PathOutcome/fundNeeded``).
+/// fund_needed, adl_overshoot, adl_haircut, backstop_pnl, backstop_takeovers`. `fund_needed`
+/// is empty where the run cannot tell it (``PathOutcome/fundNeeded``).
 /// `depleted` is `1`/`0`; `depletion_step` is empty for a path never depleted. Numbers
 /// follow ``CSVField``.
 ///
@@ -17,7 +17,8 @@ public enum PathsTable {
   public static let columns = [
     "path", "min_fund", "final_fund", "depleted", "depletion_step", "liquidations", "liquidated_notional",
     "shortfall", "adl_events", "adl_notional", "max_cascade_rounds", "bad_debt", "fund_inflow", "vault_inflow",
-    "adl_positions", "round_cap_hits", "fund_needed",
+    "adl_positions", "round_cap_hits", "fund_needed", "adl_overshoot", "adl_haircut", "backstop_pnl",
+    "backstop_takeovers",
   ]
 
   /// The header record, `\n`-terminated.
@@ -61,6 +62,14 @@ public enum PathsTable {
     CSVField.append(outcome.roundCapHits, to: &bytes)
     bytes.append(comma)
     if let needed = outcome.fundNeeded { CSVField.append(needed, to: &bytes) }
+    bytes.append(comma)
+    CSVField.append(outcome.adlOvershoot, to: &bytes)
+    bytes.append(comma)
+    CSVField.append(outcome.adlHaircut, to: &bytes)
+    bytes.append(comma)
+    CSVField.append(outcome.backstopPnL, to: &bytes)
+    bytes.append(comma)
+    CSVField.append(outcome.backstopTakeovers, to: &bytes)
     bytes.append(0x0A)
   }
 

@@ -70,6 +70,10 @@ public struct RunSummary: Sendable, Equatable {
       "cascade_rounds_max": Estimate(value: statistics.cascadeRounds.maximum.map(Double.init)),
       "round_cap_hits_mean": statistics.mean(.roundCapHits),
       "paths": Estimate(value: Double(n)),
+      "adl_overshoot_mean": statistics.mean(.adlOvershoot),
+      "adl_haircut_mean": statistics.mean(.adlHaircut),
+      "backstop_pnl_mean": statistics.mean(.backstopPnL),
+      "backstop_takeovers_mean": statistics.mean(.backstopTakeovers),
     ]
     let tail =
       if let losses = statistics.lossSketch, let drawdowns = statistics.drawdownSketch {

@@ -115,6 +115,17 @@ public struct MetricDefinition: Sendable, Hashable {
     .init(
       name: "round_cap_hits_mean", unit: .events, meaning: "market-steps whose cascade hit the round cap, per path"),
     .init(name: "paths", unit: .paths, meaning: "simulated paths"),
+    .init(
+      name: "adl_overshoot_mean", unit: .currency,
+      meaning: "notional ADL closed beyond the equity its events had to take, per path"),
+    .init(
+      name: "adl_haircut_mean", unit: .currency,
+      meaning: "unrealised profit ADL took from its counterparties, per path"),
+    .init(
+      name: "backstop_pnl_mean", unit: .currency,
+      meaning: "the backstop vault's P&L on the positions it took over, per path"),
+    .init(
+      name: "backstop_takeovers_mean", unit: .positions, meaning: "positions the backstop vault took over, per path"),
   ]
 
   /// All metric names, in order.

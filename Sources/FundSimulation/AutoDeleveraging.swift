@@ -1,11 +1,9 @@
 /// Auto-deleveraging: closing opposite-side positions at the liquidated position's
 /// bankruptcy price when the fund cannot pay or the book cannot fill (docs/MODEL.md, "ADL").
 ///
-/// Ranking, set by ``ADLRanking``:
-/// * `pnl-leverage` (BitMEX, Binance, Bybit, OKX): score = PnL% × effective leverage with
-///   PnL% = `s·(P − E)/E` and effective leverage = `P / |P − Pb|` (position value over its
-///   equity at the mark, isolated margin); highest first, ties by ladder order;
-/// * `pro-rata` (Drift): every open opposite position gives up the same share of its size.
+/// Which positions are closed is the ranking's (``ADLRanking``), one type per ranking in a
+/// file of its own, each an ``ADLSelection``; this file holds what every ranking shares:
+/// the transfer and its posting.
 ///
 /// A counterparty closed at the liquidated position's `Pb` instead of the mark `P` gains
 /// `s·x·(P − Pb)` against the mark (negative — a loss — when the position was past
@@ -20,177 +18,130 @@
 /// (event, counterparty) pairs: one event reduces a counterparty at most once, and a
 /// counterparty reduced by two events counts twice.
 extension FundSimulator {
-  /// Deleverages `size` of a `side` position of market `k` at bankruptcy price `pb` with
-  /// the mark at `mark`.
+  /// Deleverages `size` of a liquidated `side` position of market `k` at bankruptcy price
+  /// `pb` with the mark at `mark`, against the opposite side of its market.
   ///
-  /// - Complexity: O(n log n) in the opposite side's open positions (`pnl-leverage`), O(n)
-  ///   for `pro-rata`.
+  /// Close price (``ADLClosePrice``): at `bankruptcy` each unit moves `s·(P − Pb)` to the
+  /// counterparty; at `mark` the fund settles that difference for the whole size as far as
+  /// it holds above its floor (it receives a gain, pays a loss down to its floor) and the
+  /// counterparties bear what it cannot pay, the same per unit.
+  ///
+  /// - Complexity: that of the ranking's ``ADLSelection/select(_:opposite:from:workspace:)``.
   func deleverage(
     market k: Int, side: Side, size: Double, bankruptcyPrice pb: Double, mark: Double, step: Int,
-    workspace ws: SimulationWorkspace, fund: inout InsuranceFund, outcome: inout PathOutcome
+    workspace ws: SimulationWorkspace, ledger: inout PathLedger
   ) {
     guard size > 0 else { return }
+    let adl = exchange.adl
+    let perUnit = side.sign * (mark - pb)
+    // What each closed unit moves to the counterparty, against the mark.
+    var transfer = perUnit
+    if adl.closePrice == .mark {
+      if perUnit >= 0 {
+        ledger.fundReceives(size * perUnit, market: k)
+        transfer = 0
+      } else {
+        let loss = -size * perUnit
+        let paid = min(loss, ledger.fund.available(market: k))
+        if paid > 0 { ledger.fundPays(paid, market: k) }
+        transfer = paid >= loss ? 0 : -(loss - paid) / size
+      }
+    }
+    let request = ADLRequest(
+      market: k, side: side, size: size, mark: mark, step: step, takenPerUnit: max(0, -transfer),
+      accountsToVisit: adl.randomWalkAccounts)
     let opposite = ws.ladders.ladder(market: k, side: side.opposite)
     let start = side == .long ? ws.shortCursor[k] : ws.longCursor[k]
-    let base = opposite.stateOffset
-    var matched = 0.0
-    var hits = 0
-
-    switch exchange.adl.ranking {
+    let match: ADLMatch
+    switch adl.ranking {
     case .pnlLeverage:
-      // The ranking depends only on the mark, so one heap serves every ADL event of a batch
-      // (same market, side, step and mark); a counterparty left with part of its size keeps
-      // its score and stays on top.
-      if !ws.ranking.matches(market: k, side: opposite.side, step: step, mark: mark) {
-        var count = 0
-        let s = opposite.side.sign
-        for j in start..<opposite.count where ws.remaining[base + j] > 0 {
-          let e = opposite.entryPrice[j]
-          ws.heapScore[count] = s * (mark - e) / e * (mark / abs(mark - opposite.bankruptcyPrice[j]))
-          ws.heapRung[count] = j
-          count += 1
-        }
-        let heap = RankingHeap(score: ws.heapScore, rung: ws.heapRung, count: count)
-        ws.ranking = RankingCache(market: k, side: opposite.side, step: step, mark: mark, count: heap.count)
-      }
-      var heap = RankingHeap(heapified: ws.heapScore, rung: ws.heapRung, count: ws.ranking.count)
-      while matched < size, let j = heap.first {
-        let open = opposite.size[j] * ws.remaining[base + j]
-        guard j >= start, open > 0 else {
-          heap.removeFirst()  // liquidated or emptied since the heap was built
-          continue
-        }
-        let take = min(open, size - matched)
-        hits += 1
-        if take >= open {
-          ws.setRemaining(base + j, 0)
-          heap.removeFirst()
-          matched += take
-        } else {
-          // A partial take covers the rest exactly (`matched + (size − matched)` could round
-          // just below `size` and take a sliver from the same position again).
-          ws.setRemaining(base + j, ws.remaining[base + j] * (1 - take / open))
-          matched = size
-        }
-      }
-      ws.ranking.count = heap.count
+      match = RankedSelection<PnLLeverageScore>.select(request, opposite: opposite, from: start, workspace: ws)
+    case .binance:
+      match = RankedSelection<BinanceScore>.select(request, opposite: opposite, from: start, workspace: ws)
+    case .hyperliquid:
+      match = RankedSelection<HyperliquidScore>.select(request, opposite: opposite, from: start, workspace: ws)
+    case .randomWalk:
+      match = RandomWalkSelection.select(request, opposite: opposite, from: start, workspace: ws)
     case .proRata:
-      var open = 0.0
-      for j in start..<opposite.count { open += opposite.size[j] * ws.remaining[base + j] }
-      guard open > 0 else { break }
-      let share = min(1, size / open)
-      for j in start..<opposite.count where ws.remaining[base + j] > 0 {
-        ws.setRemaining(base + j, share >= 1 ? 0 : ws.remaining[base + j] * (1 - share))
-        hits += 1
-      }
-      matched = open * share
+      match = ProRataSelection.select(request, opposite: opposite, from: start, workspace: ws)
+    case .proRataCapped:
+      match = CappedProRataSelection.select(request, opposite: opposite, from: start, workspace: ws)
     }
-
-    if matched > 0 {
-      // An ADL event is a liquidation that deleveraged at least one counterparty.
-      outcome.adlEvents += 1
-      outcome.markets[k].adlEvents += 1
-    }
-    let perUnit = side.sign * (mark - pb)
-    outcome.traderLoss += size * perUnit
-    outcome.adlCounterpartyGain += matched * perUnit
-    outcome.badDebt += max(0, -matched * perUnit)
-    outcome.markets[k].badDebt += max(0, -matched * perUnit)
-    outcome.adlNotional += matched * pb
-    outcome.markets[k].adlNotional += matched * pb
-    outcome.adlPositionsHit += hits
-    let unmatched = size - matched
+    let closePrice = adl.closePrice == .bankruptcy ? pb : mark - side.sign * transfer
+    ledger.adlTransfer(
+      matched: match.matched, perUnit: transfer, closePrice: closePrice, hits: match.hits, market: k)
+    ledger.adlMetrics(
+      overshoot: max(0, match.matched * mark - match.matched * request.takenPerUnit), haircut: match.haircut)
+    let unmatched = size - match.matched
     if unmatched > 0 {
       // No counterparty left in the book: the fund takes the position at the same transfer.
-      let transfer = unmatched * perUnit
-      fund.receive(transfer)
-      if transfer < 0 {
-        outcome.shortfall -= transfer
-        outcome.markets[k].shortfall -= transfer
-      } else {
-        outcome.fundInflow += transfer
-        outcome.markets[k].fundInflow += transfer
-      }
+      ledger.fundTakesRemainder(unmatched * transfer, market: k)
     }
   }
 }
 
-/// Which ranking the workspace's heap holds: ADL events of one batch share it.
-struct RankingCache {
-  var market = -1
-  var side = Side.long
-  var step = -1
-  var mark = Double.nan
-  /// Entries still in the heap.
-  var count = 0
-
-  func matches(market: Int, side: Side, step: Int, mark: Double) -> Bool {
-    self.market == market && self.side == side && self.step == step && self.mark == mark
-  }
+/// A share of a liquidated position passed to ADL.
+struct ADLRequest {
+  let market: Int
+  /// The liquidated position's side; counterparties are on the opposite side.
+  let side: Side
+  /// Base units to close.
+  let size: Double
+  /// The round's mark `P`.
+  let mark: Double
+  let step: Int
+  /// The equity each closed unit gives up against the mark (0 when counterparties gain).
+  let takenPerUnit: Double
+  /// `random-walk`: the most accounts to visit.
+  let accountsToVisit: Int
 }
 
-/// A binary max-heap over (score, rung) pairs in caller-owned buffers: highest score first,
-/// ties to the lower rung (ladder order), so ADL picks are deterministic. Building it is
-/// O(n) and each pick O(log n), so an event that hits k positions costs O(n + k log n)
-/// instead of a full sort.
-struct RankingHeap {
-  let score: UnsafeMutablePointer<Double>
-  let rung: UnsafeMutablePointer<Int>
-  private(set) var count: Int
+/// What a ranking closed: `matched` base units over `hits` counterparty positions, and the
+/// profit it took from them (``take(from:of:request:workspace:)``).
+struct ADLMatch {
+  var matched = 0.0
+  var hits = 0
+  /// Σ over counterparties of `closed × min(taken per unit, max(0, profit per unit))`: the
+  /// part of the equity taken that was unrealised profit (the rest came out of margin).
+  var haircut = 0.0
 
-  init(score: UnsafeMutablePointer<Double>, rung: UnsafeMutablePointer<Int>, count: Int) {
-    self.score = score
-    self.rung = rung
-    self.count = count
-    var i = count / 2 - 1
-    while i >= 0 {
-      siftDown(i)
-      i -= 1
-    }
-  }
-
-  /// Wraps buffers that already hold a heap of `count` entries.
-  init(heapified score: UnsafeMutablePointer<Double>, rung: UnsafeMutablePointer<Int>, count: Int) {
-    self.score = score
-    self.rung = rung
-    self.count = count
-  }
-
-  /// The rung ranked first, left in the heap.
-  var first: Int? { count > 0 ? rung[0] : nil }
-
-  /// Removes the rung ranked first.
-  mutating func removeFirst() {
-    guard count > 0 else { return }
-    count -= 1
-    if count > 0 {
-      score[0] = score[count]
-      rung[0] = rung[count]
-      siftDown(0)
-    }
-  }
-
+  /// Closes what is left to cover of rung `j` of `ladder` (open, `open > 0`): all of it, or
+  /// the share that covers the request exactly. Returns whether the position closed whole.
   @inline(__always)
-  private func precedes(_ a: Int, _ b: Int) -> Bool {
-    score[a] != score[b] ? score[a] > score[b] : rung[a] < rung[b]
-  }
-
-  private mutating func siftDown(_ start: Int) {
-    var i = start
-    while true {
-      let left = 2 * i + 1
-      guard left < count else { return }
-      var best = left
-      if left + 1 < count && precedes(left + 1, left) { best = left + 1 }
-      guard precedes(best, i) else { return }
-      swapAt(i, best)
-      i = best
+  mutating func take(
+    from j: Int, of ladder: LiquidationLadder, request: ADLRequest, workspace ws: SimulationWorkspace
+  )
+    -> Bool
+  {
+    let i = ladder.stateOffset + j
+    let open = ladder.size[j] * ws.remaining[i]
+    let take = min(open, request.size - matched)
+    hits += 1
+    if request.takenPerUnit > 0 {
+      let profit = ladder.side.sign * (request.mark - ladder.entryPrice[j])
+      haircut += take * min(request.takenPerUnit, max(0, profit))
     }
+    if take >= open {
+      ws.setRemaining(i, 0)
+      matched += take
+      return true
+    }
+    // A partial take covers the rest exactly (`matched + (size − matched)` could round just
+    // below `size` and take a sliver from the same position again).
+    ws.setRemaining(i, ws.remaining[i] * (1 - take / open))
+    matched = request.size
+    return false
   }
+}
 
-  private func swapAt(_ a: Int, _ b: Int) {
-    (score[a], score[b]) = (score[b], score[a])
-    (rung[a], rung[b]) = (rung[b], rung[a])
-  }
-
+/// One ADL ranking: which opposite positions give up how much of their size. A caseless
+/// enum per ranking, called through a `switch` over ``ADLRanking`` in
+/// ``FundSimulator/deleverage(_:workspace:ledger:)``: static dispatch, no existential.
+protocol ADLSelection {
+  /// Reduces opposite positions (``SimulationWorkspace/setRemaining(_:_:)``) by up to
+  /// `request.size` in all and returns what was closed. `opposite` is the opposite ladder,
+  /// whose rungs from `start` on are still open (some may have been emptied by ADL).
+  static func select(
+    _ request: ADLRequest, opposite: LiquidationLadder, from start: Int, workspace ws: SimulationWorkspace
+  ) -> ADLMatch
 }

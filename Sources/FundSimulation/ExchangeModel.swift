@@ -39,6 +39,11 @@ public struct ExchangeModel: Sendable {
           fix: "give a window of at least one step")
       }
     }
+    guard adl.randomWalkAccounts >= 1 else {
+      throw ModelInputError(
+        key: "adl.random_walk_accounts", problem: "is \(adl.randomWalkAccounts)",
+        fix: "give the most opposite accounts one ADL event visits, 1 or more (dYdX: 500)")
+    }
     for (i, position) in positions.enumerated() {
       guard position.market >= 0, position.market < rules.count else {
         throw ModelInputError(
@@ -46,7 +51,7 @@ public struct ExchangeModel: Sendable {
           fix: "use a market of the scenario")
       }
       if let (problem, fix) = position.validationProblem(
-        initialPrice: initialPrices[position.market], maintenanceMargin: rules[position.market].maintenanceMargin)
+        initialPrice: initialPrices[position.market], rules: rules[position.market])
       {
         throw ModelInputError(key: "positions[\(i)]", problem: problem, fix: fix)
       }
@@ -68,6 +73,12 @@ extension Position {
   /// liquidated it before the run starts, so simulating it would book a loss that does not
   /// belong to the horizon).
   public func validationProblem(initialPrice: Double, maintenanceMargin: Double) -> (problem: String, fix: String)? {
+    validationProblem(initialPrice: initialPrice, rules: .withoutImpact(maintenanceMargin: maintenanceMargin))
+  }
+
+  /// Why this position cannot enter a simulation under a market's `rules` (its margin tiers
+  /// included), or `nil` when it can.
+  public func validationProblem(initialPrice: Double, rules: MarketRules) -> (problem: String, fix: String)? {
     guard size.isFinite, size > 0 else {
       return ("size is \(size)", "give a positive size in base units")
     }
@@ -80,7 +91,7 @@ extension Position {
     guard MoneyLimit.admits(margin), MoneyLimit.admits(entryNotional) else {
       return ("has notional \(entryNotional) and margin \(margin)", MoneyLimit.fix)
     }
-    let pl = liquidationPrice(maintenanceMargin: maintenanceMargin)
+    let pl = rules.liquidationPrice(of: self)
     let crossed = side == .long ? initialPrice <= pl : initialPrice >= pl
     if crossed {
       return (

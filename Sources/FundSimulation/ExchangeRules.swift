@@ -13,11 +13,15 @@ public struct MarketRules: Sendable, Equatable, Codable {
   public var permanentImpact: Double
   /// Largest leverage the venue allows; caps the synthetic book's leverage.
   public var maxLeverage: Double
+  /// Tiers above `maintenanceMargin`, by notional floor ascending (``MarginTier``); empty: a
+  /// flat rate.
+  public var marginTiers: [MarginTier]
 
   public init(
     maintenanceMargin: Double, depth: Double, resilience: Double = 0.2, permanentImpact: Double = 0.5,
-    maxLeverage: Double = 20
+    maxLeverage: Double = 20, marginTiers: [MarginTier] = []
   ) {
+    self.marginTiers = marginTiers
     self.maintenanceMargin = maintenanceMargin
     self.depth = depth
     self.resilience = resilience
@@ -58,6 +62,17 @@ public struct MarketRules: Sendable, Equatable, Codable {
         key: "\(key).max_leverage", problem: "is \(maxLeverage)",
         fix: "give the largest leverage allowed, 1 or more")
     }
+    var floor = 0.0
+    var rate = maintenanceMargin
+    for (n, tier) in marginTiers.enumerated() {
+      guard tier.notionalFloor > floor, MoneyLimit.admits(tier.notionalFloor), tier.rate >= rate, tier.rate < 1 else {
+        throw ModelInputError(
+          key: "\(key).margin_tiers[\(n)]", problem: "is from \(tier.notionalFloor) at \(tier.rate)",
+          fix: "give tiers by rising notional floor (above 0) with rates rising from maintenance_margin, below 1")
+      }
+      floor = tier.notionalFloor
+      rate = tier.rate
+    }
   }
 }
 
@@ -83,11 +98,28 @@ public struct FundRules: Sendable, Equatable, Codable {
   public var takeoverSubsidy: Double
   /// The fund is depleted when its balance is at or below this.
   public var depletionThreshold: Double
+  /// The most the fund pays in one step over all markets (dYdX's per-block insurance-loss
+  /// cap; ``OutflowCaps``), or `nil`.
+  public var stepOutflowCap: Double?
+  /// The most the fund pays for one market over the horizon (Drift's per-market insurance
+  /// cap; ``OutflowCaps``), or `nil`.
+  public var marketOutflowCap: Double?
+  /// Takeover: the most notional one round may take over, as a multiple `k` of the fund's
+  /// balance (Binance: 1); the rest goes to ADL. `nil`: no cap.
+  public var takeoverNotionalCap: Double?
+  /// Market close: the backstop vault that takes over positions gapped below a share of
+  /// their maintenance margin before the book and the fund (``BackstopVault``), or `nil`.
+  public var backstop: BackstopVault?
 
   public init(
     balance: Double, waterfall: WaterfallMechanic = .marketClose, fundShare: Double = 1, feeCap: Double? = nil,
-    takeoverSubsidy: Double = 0.25, depletionThreshold: Double = 0
+    takeoverSubsidy: Double = 0.25, depletionThreshold: Double = 0, stepOutflowCap: Double? = nil,
+    marketOutflowCap: Double? = nil, takeoverNotionalCap: Double? = nil, backstop: BackstopVault? = nil
   ) {
+    self.backstop = backstop
+    self.stepOutflowCap = stepOutflowCap
+    self.marketOutflowCap = marketOutflowCap
+    self.takeoverNotionalCap = takeoverNotionalCap
     self.balance = balance
     self.waterfall = waterfall
     self.fundShare = fundShare
@@ -120,6 +152,26 @@ public struct FundRules: Sendable, Equatable, Codable {
         key: "fund.takeover_subsidy", problem: "is \(takeoverSubsidy)",
         fix: "give the largest share of the fund one round of takeovers may use, between 0 and 1")
     }
+    for (key, cap) in [
+      ("fund.step_outflow_cap", stepOutflowCap), ("fund.market_outflow_cap", marketOutflowCap),
+      ("fund.takeover_notional_cap", takeoverNotionalCap),
+    ] {
+      if let cap, !(cap >= 0 && MoneyLimit.admits(cap)) {
+        throw ModelInputError(
+          key: key, problem: "is \(cap)", fix: "give a non-negative cap (at most 1.0e18) or null for no cap")
+      }
+    }
+    try backstop?.validate()
+    guard takeoverNotionalCap == nil || waterfall == .takeover else {
+      throw ModelInputError(
+        key: "fund.takeover_notional_cap", problem: "is set with waterfall market-close",
+        fix: "use it with waterfall takeover, or remove it")
+    }
+    guard backstop == nil || waterfall == .marketClose else {
+      throw ModelInputError(
+        key: "fund.backstop", problem: "is set with waterfall takeover",
+        fix: "use the backstop vault with waterfall market-close, or remove it")
+    }
     guard MoneyLimit.admits(depletionThreshold), depletionThreshold <= balance else {
       throw ModelInputError(
         key: "fund.depletion_threshold", problem: "is \(depletionThreshold) (balance \(balance))",
@@ -128,13 +180,33 @@ public struct FundRules: Sendable, Equatable, Codable {
   }
 }
 
-/// How ADL picks the positions it closes (docs/MODEL.md, "ADL").
+/// How ADL picks the positions it closes (docs/MODEL.md, "ADL"); each ranking is a type of
+/// its own (``ADLSelection``).
 public enum ADLRanking: String, Sendable, Equatable, Codable, CaseIterable {
-  /// Profitable opposite positions by PnL% × effective leverage, highest first
-  /// (BitMEX, Binance, Bybit, OKX).
+  /// Opposite positions by PnL% × effective leverage, highest first (BitMEX; Bybit, OKX):
+  /// ``PnLLeverageScore``.
   case pnlLeverage = "pnl-leverage"
-  /// All opposite positions in proportion to their size (Drift).
+  /// All opposite positions in proportion to their size (Drift): ``ProRataSelection``.
   case proRata = "pro-rata"
+  /// Binance's LeveragePnL, profit over wallet balance × margin ratio: ``BinanceScore``.
+  case binance
+  /// Hyperliquid's `(mark/entry) × (notional/account value)`: ``HyperliquidScore``.
+  case hyperliquid
+  /// dYdX v4's walk over opposite accounts from a random one: ``RandomWalkSelection``.
+  case randomWalk = "random-walk"
+  /// Pro-rata by size, no counterparty losing more than its profit: ``CappedProRataSelection``.
+  case proRataCapped = "pro-rata-capped"
+}
+
+/// The price at which ADL closes counterparties (docs/MODEL.md, "ADL").
+public enum ADLClosePrice: String, Sendable, Equatable, Codable, CaseIterable {
+  /// The liquidated position's bankruptcy price (BitMEX, Binance, Bybit, dYdX): the
+  /// counterparties absorb any loss past bankruptcy.
+  case bankruptcy
+  /// The mark (OKX; Hyperliquid closes at the previous mark): the fund settles the
+  /// difference to the bankruptcy price as far as it holds above its floor, the
+  /// counterparties the rest.
+  case mark
 }
 
 /// Auto-deleveraging policy.
@@ -145,10 +217,19 @@ public struct ADLPolicy: Sendable, Equatable, Codable {
   /// the rest goes to ADL (``DrawdownFloor``).
   public var drawdownTrigger: Double?
   public var drawdownWindowSteps: Int
+  public var closePrice: ADLClosePrice
+  /// `random-walk`: the most opposite accounts one ADL event visits (dYdX's
+  /// `MaxDeleveragingSubaccountsToIterate`, 500).
+  public var randomWalkAccounts: Int
 
-  public init(ranking: ADLRanking = .pnlLeverage, drawdownTrigger: Double? = nil, drawdownWindowSteps: Int = 480) {
+  public init(
+    ranking: ADLRanking = .pnlLeverage, drawdownTrigger: Double? = nil, drawdownWindowSteps: Int = 480,
+    closePrice: ADLClosePrice = .bankruptcy, randomWalkAccounts: Int = 500
+  ) {
     self.ranking = ranking
     self.drawdownTrigger = drawdownTrigger
     self.drawdownWindowSteps = drawdownWindowSteps
+    self.closePrice = closePrice
+    self.randomWalkAccounts = randomWalkAccounts
   }
 }

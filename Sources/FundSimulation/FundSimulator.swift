@@ -20,8 +20,12 @@ public struct FundSimulator: Sendable {
   let ladders: BookLadders
   /// `1 − resilience` per market.
   let impactRetention: [Double]
+  /// Each market's book depth and permanent impact share, read in the cascade without
+  /// copying its ``MarketRules`` (whose margin tiers are an array: a copy costs a retain).
+  let depth: [Double]
+  let permanentImpact: [Double]
   /// Whether rounds of whole positions are closed from the ladders' prefix sums in O(1)
-  /// (``closeWholeRun(market:ladder:rungs:mark:fund:outcome:)``); `false` closes every
+  /// (``MarketClose/closeWholeRun(_:simulator:ledger:)``); `false` closes every
   /// round position by position, the reference the tests compare it with.
   var aggregatesRounds = true
   /// Whether the fund pays every shortfall, however large (``FundNeeded``): its threshold
@@ -36,6 +40,8 @@ public struct FundSimulator: Sendable {
     self.checkpoints = checkpoints
     ladders = BookLadders(exchange: exchange)
     impactRetention = exchange.rules.map { 1 - $0.resilience }
+    depth = exchange.rules.map(\.depth)
+    permanentImpact = exchange.rules.map(\.permanentImpact)
   }
 
   public var marketCount: Int { exchange.rules.count }
@@ -56,13 +62,18 @@ public struct FundSimulator: Sendable {
   /// Simulates the path already in `ws.path`.
   func simulateGeneratedPath(path: Int, workspace ws: SimulationWorkspace) -> PathOutcome {
     ws.reset()
+    if exchange.adl.ranking == .randomWalk {
+      ws.deleveragingStream = generator.streams.generator(path: path, purpose: .deleveraging)
+    }
     let m = marketCount
     let steps = generator.model.horizon.steps
-    var fund = InsuranceFund(
-      balance: exchange.fund.balance, threshold: withoutFundLimit ? -.infinity : exchange.fund.depletionThreshold,
-      drawdownTrigger: exchange.adl.drawdownTrigger, drawdownWindow: exchange.adl.drawdownWindowSteps)
-    var outcome = PathOutcome(
-      path: path, initialFund: exchange.fund.balance, markets: m, checkpoints: checkpoints.count)
+    var ledger = PathLedger(
+      fund: InsuranceFund(
+        balance: exchange.fund.balance, threshold: withoutFundLimit ? -.infinity : exchange.fund.depletionThreshold,
+        drawdownTrigger: exchange.adl.drawdownTrigger, drawdownWindow: exchange.adl.drawdownWindowSteps),
+      outcome: PathOutcome(path: path, initialFund: exchange.fund.balance, markets: m, checkpoints: checkpoints.count))
+    ledger.fund.capOutflows(
+      perStep: exchange.fund.stepOutflowCap, perMarket: exchange.fund.marketOutflowCap, markets: m)
     let logPrices = ws.path.logPrices
     let impact = ws.impact
     let longThreshold = ws.longThreshold
@@ -113,7 +124,7 @@ public struct FundSimulator: Sendable {
             logPrices: logPrices, from: t, through: steps, longThreshold: longThreshold,
             shortThreshold: shortThreshold)
           while nextCheckpointStep < next {
-            outcome.checkpoints[nextCheckpoint] = fund.balance
+            ledger.outcome.checkpoints[nextCheckpoint] = ledger.fund.balance
             nextCheckpoint += 1
             nextCheckpointStep = nextCheckpoint < checkpoints.count ? checkpoints.steps[nextCheckpoint] : Int.max
           }
@@ -122,26 +133,27 @@ public struct FundSimulator: Sendable {
           crossed = true
         }
         if crossed {
-          fund.step = t
-          runCascade(step: t, workspace: ws, fund: &fund, outcome: &outcome)
+          ledger.fund.step = t
+          runCascade(step: t, workspace: ws, ledger: &ledger)
           // A cascade through books without impact (infinite depth or no permanent share)
           // leaves every mark on the path: stay on the skipping scan.
           impactActive = false
           for k in 0..<m where impact[k] != 0 { impactActive = true }
         }
         if t == nextCheckpointStep {
-          outcome.checkpoints[nextCheckpoint] = fund.balance
+          ledger.outcome.checkpoints[nextCheckpoint] = ledger.fund.balance
           nextCheckpoint += 1
           nextCheckpointStep = nextCheckpoint < checkpoints.count ? checkpoints.steps[nextCheckpoint] : Int.max
         }
         t += 1
       }
     }
-    outcome.minFund = fund.minimum
-    outcome.finalFund = fund.balance
-    outcome.depletionStep = fund.depletionStep
+    var outcome = ledger.outcome
+    outcome.minFund = ledger.fund.minimum
+    outcome.finalFund = ledger.fund.balance
+    outcome.depletionStep = ledger.fund.depletionStep
     if withoutFundLimit {
-      outcome.adlFundNeeded = exchange.fund.depletionThreshold + fund.largestADLExposedOutflow
+      outcome.adlFundNeeded = exchange.fund.depletionThreshold + ledger.fund.largestADLExposedOutflow
     }
     return outcome
   }

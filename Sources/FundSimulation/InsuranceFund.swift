@@ -12,6 +12,8 @@ struct InsuranceFund {
   private(set) var depletionStep: Int?
   /// The drawdown trigger's floor, when the scenario sets one.
   private var drawdown: DrawdownFloor?
+  /// Outflow caps per step and per market, when the scenario sets any.
+  private var caps: OutflowCaps?
 
   /// - Parameters:
   ///   - drawdownTrigger: the fraction below its peak within `drawdownWindow` steps at
@@ -25,6 +27,15 @@ struct InsuranceFund {
     drawdown = drawdownTrigger.map { DrawdownFloor(trigger: $0, window: drawdownWindow, balance: balance) }
   }
 
+  /// Caps what the fund pays (``OutflowCaps``): `nil` for no cap of that kind.
+  mutating func capOutflows(perStep: Double?, perMarket: Double?, markets: Int) {
+    guard perStep != nil || perMarket != nil else { return }
+    caps = OutflowCaps(perStep: perStep ?? .infinity, perMarket: perMarket ?? .infinity, markets: markets)
+  }
+
+  /// Whether outflow caps apply.
+  var isCapped: Bool { caps != nil }
+
   /// The lowest balance the fund may pay down to now: the depletion threshold, or the
   /// drawdown floor `peak × (1 − trigger)` when that is higher.
   var floor: Double {
@@ -34,6 +45,13 @@ struct InsuranceFund {
 
   /// What the fund can pay before reaching its ``floor``.
   var available: Double { max(0, balance - floor) }
+
+  /// What the fund can pay for market `k`: ``available``, within the outflow caps.
+  @inline(__always)
+  func available(market k: Int) -> Double {
+    guard let caps else { return available }
+    return max(0, min(available, caps.room(market: k, step: step)))
+  }
 
   /// The step being simulated, for the depletion record and the drawdown window.
   var step = 0
@@ -45,11 +63,12 @@ struct InsuranceFund {
     drawdown?.record(balance, step: step)
   }
 
-  /// Pays `amount` (≤ ``available``, up to rounding).
-  mutating func pay(_ amount: Double) {
+  /// Pays `amount` (≤ ``available(market:)``, up to rounding) for market `k`.
+  mutating func pay(_ amount: Double, market k: Int) {
     balance -= amount
     recordLow()
     drawdown?.record(balance, step: step)
+    caps?.record(amount, market: k, step: step)
     if counterpartiesOpen { largestADLExposedOutflow = max(largestADLExposedOutflow, initial - balance) }
   }
 

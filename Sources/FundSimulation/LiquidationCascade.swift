@@ -10,8 +10,7 @@ import RealModule
 /// remaining crossed positions are taken up in the next step). The rounds of the deepest
 /// cascade are the path's ``PathOutcome/maxCascadeRounds``.
 extension FundSimulator {
-  func runCascade(step t: Int, workspace ws: SimulationWorkspace, fund: inout InsuranceFund, outcome: inout PathOutcome)
-  {
+  func runCascade(step t: Int, workspace ws: SimulationWorkspace, ledger: inout PathLedger) {
     let m = marketCount
     let row = ws.path.logPrices + t * m
     let cap = exchange.cascadeRoundCap
@@ -28,19 +27,18 @@ extension FundSimulator {
         guard longs || shorts else { continue }
         if ws.rounds[k] == cap {
           capped[k] = true
-          outcome.roundCapHits += 1
+          ledger.outcome.roundCapHits += 1
           continue
         }
         let impactBefore = ws.impact[k]
         var executed = false
         if longs {
           executed =
-            liquidateCrossed(market: k, side: .long, step: t, workspace: ws, fund: &fund, outcome: &outcome) || executed
+            liquidateCrossed(market: k, side: .long, step: t, workspace: ws, ledger: &ledger) || executed
         }
         if shorts {
           executed =
-            liquidateCrossed(market: k, side: .short, step: t, workspace: ws, fund: &fund, outcome: &outcome)
-            || executed
+            liquidateCrossed(market: k, side: .short, step: t, workspace: ws, ledger: &ledger) || executed
         }
         if executed {
           ws.rounds[k] += 1
@@ -52,22 +50,22 @@ extension FundSimulator {
       }
     }
     for k in 0..<m where ws.rounds[k] > 0 {
-      outcome.markets[k].maxCascadeRounds = max(outcome.markets[k].maxCascadeRounds, ws.rounds[k])
-      outcome.maxCascadeRounds = max(outcome.maxCascadeRounds, ws.rounds[k])
+      ledger.outcome.markets[k].maxCascadeRounds = max(ledger.outcome.markets[k].maxCascadeRounds, ws.rounds[k])
+      ledger.outcome.maxCascadeRounds = max(ledger.outcome.maxCascadeRounds, ws.rounds[k])
     }
   }
 
   /// Liquidates every position of `side` in market `k` that the current mark crosses, as
-  /// one round. The caller settles longs before shorts; no mark crosses both (every long's
-  /// `Pl` lies below the initial price and every short's above, and they never move). Returns whether any position was liquidated (rungs already emptied by ADL
-  /// are skipped).
+  /// one round (``LiquidationRound``), settled by the scenario's waterfall mechanic. The
+  /// caller settles longs before shorts; no mark crosses both (every long's `Pl` lies below
+  /// the initial price and every short's above, and they never move). Returns whether any
+  /// position was liquidated (rungs already emptied by ADL are skipped).
   ///
   /// - Complexity: O(log r) for a round of `r` whole positions closed into the market
-  ///   when the fund can pay (``closeWholeRun(market:ladder:rungs:mark:fund:outcome:)``),
-  ///   else O(r) plus ADL.
+  ///   when the fund can pay (``MarketClose/closeWholeRun(_:ladder:simulator:ledger:)``), else O(r)
+  ///   plus ADL.
   func liquidateCrossed(
-    market k: Int, side: Side, step: Int, workspace ws: SimulationWorkspace, fund: inout InsuranceFund,
-    outcome: inout PathOutcome
+    market k: Int, side: Side, step: Int, workspace ws: SimulationWorkspace, ledger: inout PathLedger
   ) -> Bool {
     let ladder = ws.ladders.ladder(market: k, side: side)
     let logMark = ws.path.logPrices[step * marketCount + k] + ws.impact[k]
@@ -101,33 +99,19 @@ extension FundSimulator {
       // Before any ADL every position past the opposite cursor is whole and open.
       let opposite = ws.ladders.ladder(market: k, side: side.opposite)
       let oppositeCursor = side == .long ? ws.shortCursor[k] : ws.longCursor[k]
-      fund.counterpartiesOpen = !ws.touched.isEmpty || oppositeCursor < opposite.count
+      ledger.fund.counterpartiesOpen = !ws.touched.isEmpty || oppositeCursor < opposite.count
     }
-    let mark = Double.exp(logMark)
+    let round = LiquidationRound(
+      market: k, mark: Double.exp(logMark), step: step, wholeRungs: whole ? start..<cursor : nil)
     let walk: Double
-    if whole && aggregatesRounds && exchange.fund.waterfall == .marketClose,
-      let settled = closeWholeRun(
-        market: k, ladder: ladder, rungs: start..<cursor, mark: mark, fund: &fund, outcome: &outcome)
-    {
-      walk = settled
-    } else {
-      if whole {
-        for rung in start..<cursor { ws.batch[rung - start] = rung }
-        ws.batchCount = cursor - start
-      }
-      switch exchange.fund.waterfall {
-      case .marketClose:
-        walk = closeInMarket(
-          market: k, ladder: ladder, mark: mark, step: step, workspace: ws, fund: &fund, outcome: &outcome)
-      case .takeover:
-        walk = takeOver(
-          market: k, ladder: ladder, mark: mark, step: step, workspace: ws, fund: &fund, outcome: &outcome)
-      }
+    switch exchange.fund.waterfall {
+    case .marketClose: walk = MarketClose.settle(round, ladder: ladder, simulator: self, workspace: ws, ledger: &ledger)
+    case .takeover: walk = Takeover.settle(round, ladder: ladder, simulator: self, workspace: ws, ledger: &ledger)
     }
-    let rules = exchange.rules[k]
-    if walk > 0 && rules.permanentImpact > 0 {
+    let permanent = permanentImpact[k]
+    if walk > 0 && permanent > 0 {
       // The permanent share of the walk stays in the mark: P ← P·(1 − s·perm·walk).
-      let factor = max(1e-9, 1 - side.sign * rules.permanentImpact * walk)
+      let factor = max(1e-9, 1 - side.sign * permanent * walk)
       ws.impact[k] += Double.log(factor)
     }
     return true

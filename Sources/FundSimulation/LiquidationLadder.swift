@@ -19,13 +19,23 @@ final class LiquidationLadder: Sendable {
   let positionIndex: [Int]
   /// Offset of this ladder's rungs in the workspace's per-position arrays.
   let stateOffset: Int
+  /// The market's maintenance margin, flat or tiered (``MarginSchedule``).
+  let margins: MarginSchedule
+  /// The rungs in account order (the book's file order), for rankings that walk accounts
+  /// (``RandomWalkSelection``); empty unless asked for.
+  let accountOrder: [Int]
 
+  /// - Parameter accountOrder: whether to keep the rungs in account order too.
   /// - Complexity: O(n log n).
-  init(side: Side, positions: [(index: Int, position: Position)], maintenanceMargin m: Double, stateOffset: Int) {
+  init(
+    side: Side, positions: [(index: Int, position: Position)], rules: MarketRules, stateOffset: Int,
+    accountOrder keepsAccountOrder: Bool = false
+  ) {
+    let m = rules.maintenanceMargin
     // Sort a permutation by (key, file index) over plain arrays: no tuple holding a
     // `Position` (and its account String) is copied while sorting.
     let keys = positions.map { item -> Double in
-      let pl = item.position.liquidationPrice(maintenanceMargin: m)
+      let pl = rules.liquidationPrice(of: item.position)
       return pl > 0 ? Double.log(pl) : -.infinity
     }
     let fileIndex = positions.map(\.index)
@@ -48,8 +58,17 @@ final class LiquidationLadder: Sendable {
     margin = order.map { positions[$0].position.margin }
     bankruptcyPrice = order.map { positions[$0].position.bankruptcyPrice }
     self.stateOffset = stateOffset
+    margins = MarginSchedule(baseRate: m, tiers: rules.marginTiers)
     count = order.count
     sums = LadderPrefixSums(size: size, entryPrice: entryPrice, margin: margin)
+    // `positions` is in file order: rung of the i-th position is the inverse permutation.
+    if keepsAccountOrder {
+      var rungOf = [Int](repeating: 0, count: order.count)
+      for (rung, i) in order.enumerated() { rungOf[i] = rung }
+      accountOrder = rungOf
+    } else {
+      accountOrder = []
+    }
   }
 
   let count: Int
@@ -66,6 +85,8 @@ final class LiquidationLadder: Sendable {
     bankruptcyPrice = other.bankruptcyPrice
     positionIndex = other.positionIndex
     stateOffset = other.stateOffset
+    margins = other.margins
+    accountOrder = other.accountOrder
     count = other.count
     sums = other.sums
   }
@@ -166,13 +187,18 @@ struct BookLadders: Sendable {
     var longs: [LiquidationLadder] = []
     var shorts: [LiquidationLadder] = []
     var offset = 0
+    let walksAccounts = exchange.adl.ranking == .randomWalk
     for k in 0..<marketCount {
-      let m = exchange.rules[k].maintenanceMargin
+      let rules = exchange.rules[k]
       longs.append(
-        LiquidationLadder(side: .long, positions: byMarket[2 * k], maintenanceMargin: m, stateOffset: offset))
+        LiquidationLadder(
+          side: .long, positions: byMarket[2 * k], rules: rules, stateOffset: offset,
+          accountOrder: walksAccounts))
       offset += byMarket[2 * k].count
       shorts.append(
-        LiquidationLadder(side: .short, positions: byMarket[2 * k + 1], maintenanceMargin: m, stateOffset: offset))
+        LiquidationLadder(
+          side: .short, positions: byMarket[2 * k + 1], rules: rules, stateOffset: offset,
+          accountOrder: walksAccounts))
       offset += byMarket[2 * k + 1].count
     }
     self.longs = longs

@@ -50,6 +50,22 @@ public struct PathOutcome: Sendable, Equatable {
   /// In a run without fund limit (``FundNeeded``): the balance below which the fund would
   /// fail a shortfall that could go to ADL counterparties (−∞ when there is none).
   public var adlFundNeeded: Double?
+  /// Notional (size × mark) ADL closed beyond the equity its events had to take from the
+  /// counterparties: `Σ max(0, x·P − x·c)` over events closing `x` units that each give up
+  /// `c` against the mark (docs/MODEL.md, "ADL"). ADL closes contracts; an equity haircut
+  /// would have taken `x·c` and closed nothing.
+  public var adlOvershoot: Double
+  /// Unrealised profit ADL took from its counterparties: `Σ x_j·min(c, max(0, profit_j))`
+  /// over the counterparties hit, with `profit_j` a unit's profit at the mark; equity taken
+  /// beyond a counterparty's profit came out of its margin and is not counted.
+  public var adlHaircut: Double
+  /// The backstop vault's P&L: the equity at the mark of the positions it took over
+  /// (``BackstopVault``); negative when it lost.
+  public var backstopPnL: Double
+  /// The vault's losses alone (what counts against its loss cap).
+  public var backstopLoss: Double
+  /// Positions (or shares of them) the backstop vault took over.
+  public var backstopTakeovers: Int
 
   public init(path: Int, initialFund: Double, markets: Int, checkpoints: Int) {
     self.path = path
@@ -73,6 +89,11 @@ public struct PathOutcome: Sendable, Equatable {
     adlCounterpartyGain = 0
     fundNeeded = nil
     adlFundNeeded = nil
+    adlOvershoot = 0
+    adlHaircut = 0
+    backstopPnL = 0
+    backstopLoss = 0
+    backstopTakeovers = 0
   }
 
   public var depleted: Bool { depletionStep != nil }

@@ -38,6 +38,9 @@ public final class SimulationWorkspace {
   let heapRung: UnsafeMutablePointer<Int>
   /// What the heap currently ranks (invalid at the start of each path).
   @exclusivity(unchecked) var ranking = RankingCache()
+  /// The path's ``RandomStreams/Purpose/deleveraging`` stream (`random-walk` ADL), set at
+  /// the start of each path that uses it.
+  @exclusivity(unchecked) var deleveragingStream = Xoshiro256PlusPlus(seed: 0)
 
   init(path: PathWorkspace, ladders: BookLadders) {
     self.path = path

@@ -272,7 +272,7 @@ public struct SyntheticBook: Sendable, Equatable, Codable {
         // Named below, once kept: a redrawn position costs no string.
         let position = Position(
           account: "", market: k, side: side, size: size, entryPrice: entry, margin: size * entry / leverage)
-        let pl = position.liquidationPrice(maintenanceMargin: m)
+        let pl = rules[k].liquidationPrice(of: position)
         let distance = Self.minimumStartingDistance
         let safe = side == .long ? pl < market.price * (1 - distance) : pl > market.price * (1 + distance)
         if safe { drawn.append(position) }

@@ -1,6 +1,6 @@
 /// Takeover, the second documented liquidation mechanic (NomoEx, Binance-style;
 /// docs/MODEL.md, "Waterfall, takeover").
-extension FundSimulator {
+enum Takeover: WaterfallSettlement {
   /// Takes over a round of crossed positions of one market and side. The engine takes each
   /// position and its margin at its bankruptcy price `Pb` (the trader keeps nothing) and
   /// closes it with a limit order into the market's one linear book.
@@ -29,18 +29,30 @@ extension FundSimulator {
   /// order of the same filled notional would.
   ///
   /// - Complexity: O(r) for a round of `r` positions, plus ADL.
-  func takeOver(
-    market k: Int, ladder: LiquidationLadder, mark: Double, step: Int, workspace ws: SimulationWorkspace,
-    fund: inout InsuranceFund, outcome: inout PathOutcome
+  static func settle(
+    _ round: LiquidationRound, ladder: LiquidationLadder, simulator sim: FundSimulator,
+    workspace ws: SimulationWorkspace, ledger: inout PathLedger
   ) -> Double {
-    let depth = exchange.rules[k].depth
+    let k = round.market
+    let mark = round.mark
+    let depth = sim.depth[k]
     let s = ladder.side.sign
-    var budget = exchange.fund.takeoverSubsidy * fund.available
+    var budget = sim.exchange.fund.takeoverSubsidy * ledger.fund.available(market: k)
     var walked = 0.0
-    for rung in UnsafeBufferPointer(start: ws.batch, count: ws.batchCount) {
-      let q = ladder.size[rung] * ws.remaining[ladder.stateOffset + rung]
+    // Binance: the fund takes over no more than k × its balance in notional; the rest to ADL.
+    var capacity = sim.exchange.fund.takeoverNotionalCap.map { $0 * max(0, ledger.fund.balance) } ?? .infinity
+    for rung in round.batch(in: ws) {
+      let whole = ladder.size[rung] * ws.remaining[ladder.stateOffset + rung]
       let pb = ladder.bankruptcyPrice[rung]
-      recordLiquidation(market: k, size: q, mark: mark, outcome: &outcome)
+      ledger.liquidated(market: k, count: 1, notional: whole * mark)
+      let q = capacity >= whole * mark ? whole : capacity / mark
+      capacity -= q * mark
+      guard q > 0 else {
+        sim.deleverage(
+          market: k, side: ladder.side, size: whole, bankruptcyPrice: pb, mark: mark, step: round.step,
+          workspace: ws, ledger: &ledger)
+        continue
+      }
       let limit = pb - s * budget / q
       let toLimit = min(1, s * (mark - limit) / mark)
       let fullWalk = BookImpact.walk(size: q, price: mark, depth: depth)
@@ -59,22 +71,17 @@ extension FundSimulator {
         let fill = mark * (1 - s * (walked + end) / 2)
         let gain = s * filled * (fill - pb)
         if gain >= 0 {
-          fund.receive(gain)
-          outcome.fundInflow += gain
-          outcome.markets[k].fundInflow += gain
+          ledger.fundReceives(gain, market: k)
         } else {
-          fund.pay(-gain)
+          ledger.fundPays(-gain, market: k)
           budget = max(0, budget + gain)
-          outcome.shortfall -= gain
-          outcome.markets[k].shortfall -= gain
         }
-        outcome.traderLoss += gain
         walked = end
       }
-      if filled < q {
-        deleverage(
-          market: k, side: ladder.side, size: q - filled, bankruptcyPrice: pb, mark: mark, step: step,
-          workspace: ws, fund: &fund, outcome: &outcome)
+      if filled < whole {
+        sim.deleverage(
+          market: k, side: ladder.side, size: whole - filled, bankruptcyPrice: pb, mark: mark, step: round.step,
+          workspace: ws, ledger: &ledger)
       }
     }
     return walked

@@ -1,12 +1,12 @@
 /// A market-close round of whole positions in O(1) (issue 5).
-extension FundSimulator {
+extension MarketClose {
   /// Closes rungs `rungs` — every one whole (no ADL on the path yet) — into the market as
   /// one round, from the ladder's prefix sums (``LadderPrefixSums``), when the round needs
   /// no position-by-position work: no fee cap, no drawdown trigger, a book deep enough for
   /// the whole order (`w ≤ 1`), and a fund that can pay the round's shortfall. Returns the
   /// walk, or `nil`, having changed nothing, when one of those fails; the caller then
   /// closes the round position by position
-  /// (``closeInMarket(market:ladder:mark:step:workspace:fund:outcome:)``).
+  /// (``settle(_:ladder:simulator:workspace:ledger:)``).
   ///
   /// The result is that of the position-by-position close up to rounding. All positions
   /// fill at `F = P·(1 − s·w/2)`, so the residuals `Rᵢ = qᵢ·s·(F − Pbᵢ)` are negative
@@ -23,15 +23,19 @@ extension FundSimulator {
   /// `penalty − shortfall`.
   ///
   /// - Complexity: O(log `rungs.count`).
-  func closeWholeRun(
-    market k: Int, ladder: LiquidationLadder, rungs: Range<Int>, mark: Double, fund: inout InsuranceFund,
-    outcome: inout PathOutcome
+  @inline(__always)
+  static func closeWholeRun(
+    _ round: LiquidationRound, ladder: LiquidationLadder, simulator sim: FundSimulator, ledger: inout PathLedger
   ) -> Double? {
-    let fundRules = exchange.fund
-    guard fundRules.feeCap == nil, exchange.adl.drawdownTrigger == nil else { return nil }
+    let fundRules = sim.exchange.fund
+    guard let rungs = round.wholeRungs, fundRules.feeCap == nil, sim.exchange.adl.drawdownTrigger == nil else {
+      return nil
+    }
+    let k = round.market
+    let mark = round.mark
     let sums = ladder.sums
     let all = sums.totals(rungs)
-    let walk = BookImpact.walk(size: all.size, price: mark, depth: exchange.rules[k].depth)
+    let walk = BookImpact.walk(size: all.size, price: mark, depth: sim.depth[k])
     guard walk <= 1 else { return nil }
     let s = ladder.side.sign
     let fill = mark * (1 - s * walk / 2)
@@ -42,26 +46,11 @@ extension FundSimulator {
     // sign from a part whose exact value is zero.
     let shortfall = split > rungs.lowerBound ? max(0, -sums.residual(of: losses, sign: s, fill: fill)) : 0
     let penalty = split < rungs.upperBound ? max(0, sums.residual(of: gains, sign: s, fill: fill)) : 0
-    guard fund.available >= shortfall else { return nil }
+    guard ledger.fund.available(market: k) >= shortfall else { return nil }
 
-    let count = rungs.count
-    let notional = all.size * mark
-    outcome.liquidations += count
-    outcome.liquidatedNotional += notional
-    let toFund = fundRules.fundShare * penalty
-    if shortfall > 0 { fund.pay(shortfall) }
-    fund.receive(toFund)
-    outcome.shortfall += shortfall
-    outcome.fundInflow += toFund
-    outcome.vaultInflow += penalty - toFund
-    outcome.traderLoss += penalty - shortfall
-    outcome.markets.withUnsafeMutableBufferPointer { markets in
-      markets[k].liquidations += count
-      markets[k].liquidatedNotional += notional
-      markets[k].shortfall += shortfall
-      markets[k].fundInflow += toFund
-      markets[k].vaultInflow += penalty - toFund
-    }
+    ledger.liquidated(market: k, count: rungs.count, notional: all.size * mark)
+    if shortfall > 0 { ledger.fundPays(shortfall, market: k) }
+    ledger.penalty(penalty, toFund: fundRules.fundShare * penalty, market: k)
     return walk
   }
 }

@@ -26,6 +26,8 @@ public struct RandomStreams: Sendable, Hashable {
     case book = 4
     /// The historical rows drawn by filtered historical simulation.
     case historical = 5
+    /// The `random-walk` ADL ranking's starting counterparties (FundSimulation).
+    case deleveraging = 6
   }
 
   public let seed: UInt64

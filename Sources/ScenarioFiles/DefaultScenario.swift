@@ -181,7 +181,7 @@ let defaultScenarioYAML = """
 
   # Auto-deleveraging of profitable opposite positions when the fund cannot pay.
   adl:
-    ranking: pnl-leverage       # pnl-leverage (PnL% x leverage, highest first) or pro-rata (by size)
+    ranking: pnl-leverage       # pnl-leverage, binance, hyperliquid, random-walk or pro-rata (docs/MODEL.md, ADL)
     # drawdown_trigger: 0.3     # optional: pay down to this fraction below the window's peak; ADL the rest (OKX)
     drawdown_window_hours: 8    # window of the drawdown trigger, hours (default 8)
 

@@ -20,7 +20,7 @@ import PricePaths
 extension ScenarioParser {
   static let marketKeys = [
     "symbol", "price", "volatility", "drift", "returns", "maintenance_margin", "depth", "resilience",
-    "permanent_impact", "max_leverage",
+    "permanent_impact", "max_leverage", "margin_tiers",
   ]
   static let returnModels = ["gbm", "student-t", "jumps", "garch"]
 
@@ -53,7 +53,8 @@ extension ScenarioParser {
             infinityAllowed: true),
           resilience: try block.number("resilience", default: ScenarioDefaults.resilience),
           permanentImpact: try block.number("permanent_impact", default: ScenarioDefaults.permanentImpact),
-          maxLeverage: try block.number("max_leverage", default: ScenarioDefaults.maxLeverage)))
+          maxLeverage: try block.number("max_leverage", default: ScenarioDefaults.maxLeverage),
+          marginTiers: try parseMarginTiers(block)))
     }
     return (models, rules)
   }

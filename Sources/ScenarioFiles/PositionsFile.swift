@@ -89,9 +89,7 @@ public enum PositionsFile {
       let account = fields[accountColumn]
       let position = Position(
         account: account, market: market, side: side, size: size, entryPrice: entry, margin: margin)
-      if let (problem, fix) = position.validationProblem(
-        initialPrice: markets[market].price, maintenanceMargin: rules[market].maintenanceMargin)
-      {
+      if let (problem, fix) = position.validationProblem(initialPrice: markets[market].price, rules: rules[market]) {
         throw rows.error(line: line, column: "position '\(account)' (\(symbol))", problem, fix: fix)
       }
       positions.append(position)

@@ -63,12 +63,21 @@ extension ScenarioCheck {
     case .marketClose: text += ", fund share \(Self.number(fund.fundShare)), \(cap)"
     case .takeover: text += ", subsidy up to \(Self.percent(fund.takeoverSubsidy)) of the fund per takeover"
     }
+    if let cap = fund.stepOutflowCap { text += "; pays at most \(Self.amount(cap)) per step" }
+    if let cap = fund.marketOutflowCap { text += "; at most \(Self.amount(cap)) per market" }
+    if let k = fund.takeoverNotionalCap { text += "; takes over at most \(Self.number(k)) x its balance per round" }
+    if let vault = fund.backstop {
+      text +=
+        "; backstop vault below \(Self.percent(vault.share)) of maintenance, capital "
+        + "\(Self.amount(vault.capital)), loss cap \(Self.amount(vault.lossCap))"
+    }
     return text + "; depleted at or below \(Self.amount(fund.depletionThreshold))"
   }
 
   private var adlLine: String {
-    guard let trigger = adl.drawdownTrigger else { return adl.ranking.rawValue }
-    return "\(adl.ranking.rawValue); also when the fund falls \(Self.percent(trigger)) within "
+    let ranking = adl.ranking.rawValue + (adl.closePrice == .mark ? ", closed at the mark" : "")
+    guard let trigger = adl.drawdownTrigger else { return ranking }
+    return "\(ranking); also when the fund falls \(Self.percent(trigger)) within "
       + "\(adl.drawdownWindowSteps) steps"
   }
 

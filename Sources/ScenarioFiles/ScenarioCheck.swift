@@ -79,7 +79,7 @@ public struct ScenarioCheck: Sendable {
     for position in exchange.positions {
       let k = position.market
       leverages[k].append(position.entryNotional / position.margin)
-      let pl = position.liquidationPrice(maintenanceMargin: exchange.rules[k].maintenanceMargin)
+      let pl = exchange.rules[k].liquidationPrice(of: position)
       if pl > 0 { distances[k].append(abs(pl / paths.markets[k].price - 1)) } else { never[k] += 1 }
     }
     let book = ScenarioRecord.bookSummary(exchange.positions, markets: paths.markets)

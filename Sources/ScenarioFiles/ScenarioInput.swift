@@ -75,6 +75,9 @@ struct ADLInput {
   var drawdownTrigger: Double?
   /// Window of the drawdown trigger in hours (OKX/Bybit: 8).
   var drawdownWindowHours: Double
+  var closePrice = ADLClosePrice.bankruptcy
+  /// `random-walk`: the most accounts one ADL event visits.
+  var randomWalkAccounts = ADLPolicy().randomWalkAccounts
 
   /// The window in whole steps of `stepSeconds`, rounded to the nearest step, at least one.
   func windowSteps(stepSeconds: Double) -> Int {
@@ -84,7 +87,8 @@ struct ADLInput {
 
   func policy(stepSeconds: Double) -> ADLPolicy {
     ADLPolicy(
-      ranking: ranking, drawdownTrigger: drawdownTrigger, drawdownWindowSteps: windowSteps(stepSeconds: stepSeconds))
+      ranking: ranking, drawdownTrigger: drawdownTrigger, drawdownWindowSteps: windowSteps(stepSeconds: stepSeconds),
+      closePrice: closePrice, randomWalkAccounts: randomWalkAccounts)
   }
 }
 

@@ -15,7 +15,7 @@ struct ScenarioParser {
 
   static let topLevelKeys = [
     "name", "description", "seed", "horizon", "markets", "jumps", "correlation", "correlation_repair", "replay",
-    "book", "fund", "adl", "simulation", "historical",
+    "book", "fund", "adl", "simulation", "historical", "venue",
   ]
 
   /// Parses YAML text.
@@ -65,8 +65,21 @@ struct ScenarioParser {
     let repair = try top.choice("correlation_repair", ["none", "nearest"], default: "none") == "nearest"
     let book = try parseBook(
       top.required("book", fix: "`positions: FILE` or a `synthetic:` block"), symbols: markets.map(\.symbol))
-    let fund = try parseFund(top.required("fund", fix: "a block with `balance` and `waterfall`"))
-    let adl = try parseADL(top.optional("adl"))
+    let venue = try top.optional("venue").map {
+      VenuePreset(rawValue: try $0.choice(VenuePreset.allCases.map(\.rawValue)))
+    }
+    let fundValue = try top.required("fund", fix: "a block with `balance` and `waterfall`")
+    var fund = try parseFund(fundValue, waterfallRequired: venue == nil)
+    var adl = try parseADL(top.optional("adl"))
+    if let preset = venue ?? nil {
+      // A key written in the scenario overrides its preset.
+      let written = try fundValue.mapping(allowedKeys: Self.fundKeys)
+      let writtenADL = try top.optional("adl")?.mapping(allowedKeys: Self.adlKeys)
+      preset.apply(to: &fund, adl: &adl) { key in
+        key.hasPrefix("fund.")
+          ? written.contains(String(key.dropFirst(5))) : writtenADL?.contains(String(key.dropFirst(4))) ?? false
+      }
+    }
     let simulation = try top.block("simulation", allowedKeys: ["cascade_round_cap", "checkpoints"])
     let cascadeRoundCap =
       try simulation?.wholeNumber("cascade_round_cap", default: ScenarioDefaults.cascadeRoundCap)

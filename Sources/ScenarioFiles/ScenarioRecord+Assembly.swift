@@ -35,7 +35,8 @@ extension ScenarioRecord {
       fund: exchange.fund,
       adl: ADLRecord(
         ranking: exchange.adl.ranking, drawdownTrigger: exchange.adl.drawdownTrigger,
-        drawdownWindowHours: input.adl.drawdownWindowHours, drawdownWindowSteps: exchange.adl.drawdownWindowSteps),
+        drawdownWindowHours: input.adl.drawdownWindowHours, drawdownWindowSteps: exchange.adl.drawdownWindowSteps,
+        closePrice: exchange.adl.closePrice, randomWalkAccounts: exchange.adl.randomWalkAccounts),
       simulation: SimulationRecord(
         cascadeRoundCap: exchange.cascadeRoundCap, checkpoints: input.checkpointTarget,
         checkpointSteps: checkpoints.steps))

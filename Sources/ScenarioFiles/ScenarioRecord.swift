@@ -83,7 +83,9 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
       case depth, resilience
       case permanentImpact = "permanent_impact"
       case maxLeverage = "max_leverage"
+      case marginTiers = "margin_tiers"
     }
+    enum TierKeys: String, CodingKey { case from, rate }
     enum ReturnsKeys: String, CodingKey { case model, dof, beta, omega, alpha }
 
     public func encode(to encoder: any Encoder) throws {
@@ -110,6 +112,14 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
       try c.encode(rules.resilience, forKey: .resilience)
       try c.encode(rules.permanentImpact, forKey: .permanentImpact)
       try c.encode(rules.maxLeverage, forKey: .maxLeverage)
+      if !rules.marginTiers.isEmpty {
+        var tiers = c.nestedUnkeyedContainer(forKey: .marginTiers)
+        for tier in rules.marginTiers {
+          var t = tiers.nestedContainer(keyedBy: TierKeys.self)
+          try t.encode(tier.notionalFloor, forKey: .from)
+          try t.encode(tier.rate, forKey: .rate)
+        }
+      }
     }
   }
 
@@ -205,12 +215,16 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
     public var drawdownWindowHours: Double
     /// The window in steps, as simulated.
     public var drawdownWindowSteps: Int
+    public var closePrice = ADLClosePrice.bankruptcy
+    public var randomWalkAccounts = ADLPolicy().randomWalkAccounts
 
     enum CodingKeys: String, CodingKey {
       case ranking
       case drawdownTrigger = "drawdown_trigger"
       case drawdownWindowHours = "drawdown_window_hours"
       case drawdownWindowSteps = "drawdown_window_steps"
+      case closePrice = "close_price"
+      case randomWalkAccounts = "random_walk_accounts"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -219,6 +233,8 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
       try c.encode(drawdownTrigger, forKey: .drawdownTrigger)
       try c.encode(drawdownWindowHours, forKey: .drawdownWindowHours)
       try c.encode(drawdownWindowSteps, forKey: .drawdownWindowSteps)
+      try c.encode(closePrice, forKey: .closePrice)
+      try c.encode(randomWalkAccounts, forKey: .randomWalkAccounts)
     }
   }
 
@@ -248,6 +264,14 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
     case feeCap = "fee_cap"
     case takeoverSubsidy = "takeover_subsidy"
     case depletionThreshold = "depletion_threshold"
+    case stepOutflowCap = "step_outflow_cap"
+    case marketOutflowCap = "market_outflow_cap"
+    case takeoverNotionalCap = "takeover_notional_cap"
+    case backstop
+  }
+  enum BackstopKeys: String, CodingKey {
+    case share, capital
+    case lossCap = "loss_cap"
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -276,6 +300,15 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
     try f.encode(fund.feeCap, forKey: .feeCap)
     try f.encode(fund.takeoverSubsidy, forKey: .takeoverSubsidy)
     try f.encode(fund.depletionThreshold, forKey: .depletionThreshold)
+    try f.encodeIfPresent(fund.stepOutflowCap, forKey: .stepOutflowCap)
+    try f.encodeIfPresent(fund.marketOutflowCap, forKey: .marketOutflowCap)
+    try f.encodeIfPresent(fund.takeoverNotionalCap, forKey: .takeoverNotionalCap)
+    if let vault = fund.backstop {
+      var b = f.nestedContainer(keyedBy: BackstopKeys.self, forKey: .backstop)
+      try b.encode(vault.share, forKey: .share)
+      try b.encode(vault.capital, forKey: .capital)
+      try b.encode(vault.lossCap, forKey: .lossCap)
+    }
     try c.encode(adl, forKey: .adl)
     try c.encode(simulation, forKey: .simulation)
     try c.encodeIfPresent(historical, forKey: .historical)

@@ -24,7 +24,7 @@ struct Fundstress: ParsableCommand {
     version: FundstressVersion.current,
     subcommands: [
       RunCommand.self, SizeCommand.self, SweepCommand.self, MergeCommand.self, PathsCommand.self,
-      ScenarioCommand.self, CalibrateCommand.self, CompareCommand.self, TrendCommand.self,
+      ScenarioCommand.self, VenuesCommand.self, CalibrateCommand.self, CompareCommand.self, TrendCommand.self,
     ]
   )
 }

@@ -12,7 +12,12 @@ struct ScenarioCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "default", abstract: "Print the embedded default scenario as a commented YAML file to start from.")
 
-    func run() throws { print(ScenarioLoader.defaultYAML, terminator: "") }
+    @Option(help: "Print it under a venue preset (see `fundstress venues`).")
+    var venue: VenuePresetArgument?
+
+    func run() throws {
+      print(venue.map { ScenarioLoader.defaultYAML(venue: $0.preset) } ?? ScenarioLoader.defaultYAML, terminator: "")
+    }
   }
 
   struct CheckScenario: ParsableCommand {

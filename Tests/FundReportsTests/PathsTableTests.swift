@@ -10,7 +10,10 @@ import Testing
       + "adl_notional,max_cascade_rounds"
     #expect(PathsTable.header.hasPrefix(documented + ","))
     #expect(
-      PathsTable.header == documented + ",bad_debt,fund_inflow,vault_inflow,adl_positions,round_cap_hits,fund_needed\n")
+      PathsTable.header
+        == documented
+        + ",bad_debt,fund_inflow,vault_inflow,adl_positions,round_cap_hits,fund_needed,adl_overshoot,adl_haircut,"
+        + "backstop_pnl,backstop_takeovers\n")
   }
 
   @Test func rowsByHand() throws {
@@ -21,17 +24,18 @@ import Testing
     #expect(
       rows[0] == [
         "0", "1000000.0", "1000000.0", "0", "", "0", "0.0", "0.0", "0", "0.0", "0", "0.0", "0.0", "0.0", "0", "0", "",
+        "0.0", "0.0", "0.0", "0",
       ])
     #expect(
       rows[2] == [
         "2", "-50000.0", "-10000.0", "1", "30", "10", "8000000.0", "300000.0", "2", "400000.0", "4", "40000.0", "0.0",
-        "0.0", "5", "1", "",
+        "0.0", "5", "1", "", "360000.0", "30000.0", "-2500.0", "3",
       ])
     var known = outcomes[2]
     known.fundNeeded = 1_250_000.5
     var row: [UInt8] = []
     PathsTable.appendRow(known, to: &row)
-    #expect(String(decoding: row, as: UTF8.self).hasSuffix(",5,1,1250000.5\n"))
+    #expect(String(decoding: row, as: UTF8.self).hasSuffix(",5,1,1250000.5,360000.0,30000.0,-2500.0,3\n"))
   }
 
   @Test func fractionalValuesRoundTrip() throws {

@@ -36,6 +36,10 @@ enum HandRun {
     crash.adlPositionsHit = 5
     crash.maxCascadeRounds = 4
     crash.roundCapHits = 1
+    crash.adlOvershoot = 360_000
+    crash.adlHaircut = 30_000
+    crash.backstopPnL = -2_500
+    crash.backstopTakeovers = 3
     crash.markets[1].liquidations = 10
     crash.markets[1].liquidatedNotional = 8_000_000
     crash.markets[1].shortfall = 300_000
@@ -98,6 +102,11 @@ enum HandRun {
     #expect(summary["fund_inflow_mean"]?.value == 5_000)
     #expect(summary["vault_inflow_mean"]?.value == 1_250)
     #expect(summary["round_cap_hits_mean"]?.value == 0.25)
+    // One path of four carries ADL: 360 000 / 4 overshoot, 30 000 / 4 haircut.
+    #expect(summary["adl_overshoot_mean"]?.value == 90_000)
+    #expect(summary["adl_haircut_mean"]?.value == 7_500)
+    #expect(summary["backstop_pnl_mean"]?.value == -625)
+    #expect(summary["backstop_takeovers_mean"]?.value == 0.75)
     #expect(summary["paths"] == SummaryMetric(name: "paths", value: 4, unit: "paths"))
   }
 

@@ -7,24 +7,50 @@ import Testing
 /// Money is conserved on every path: what liquidated traders give up equals what the fund,
 /// the vault and the ADL counterparties receive (docs/MODEL.md, "Money").
 @Suite struct ConservationTests {
-  /// Mechanic, ranking, fee cap, drawdown trigger and depth (2e6 is deep; 2e4 leaves the
-  /// book short often, so takeovers fill partially).
-  static let cases: [(WaterfallMechanic, ADLRanking, Double?, Double?, Double)] = [
-    (.marketClose, .pnlLeverage, nil, nil, 2e6), (.marketClose, .proRata, 0.01, nil, 2e6),
-    (.takeover, .pnlLeverage, nil, nil, 2e6), (.takeover, .proRata, nil, nil, 2e6),
-    (.takeover, .pnlLeverage, nil, nil, 2e4), (.takeover, .proRata, nil, 0.3, 2e4),
-    (.marketClose, .pnlLeverage, nil, 0.3, 2e6), (.marketClose, .proRata, nil, 0.1, 2e4),
-    (.takeover, .pnlLeverage, nil, 0.1, 2e6),
+  /// Mechanic, ranking, fee cap, drawdown trigger, depth (2e6 is deep; 2e4 leaves the book
+  /// short often, so takeovers fill partially) and close price: every ranking and close
+  /// price under both mechanics.
+  static let cases: [(WaterfallMechanic, ADLRanking, Double?, Double?, Double, ADLClosePrice)] = [
+    (.marketClose, .pnlLeverage, nil, nil, 2e6, .bankruptcy), (.marketClose, .proRata, 0.01, nil, 2e6, .bankruptcy),
+    (.takeover, .pnlLeverage, nil, nil, 2e6, .bankruptcy), (.takeover, .proRata, nil, nil, 2e6, .bankruptcy),
+    (.takeover, .pnlLeverage, nil, nil, 2e4, .bankruptcy), (.takeover, .proRata, nil, 0.3, 2e4, .bankruptcy),
+    (.marketClose, .pnlLeverage, nil, 0.3, 2e6, .bankruptcy), (.marketClose, .proRata, nil, 0.1, 2e4, .bankruptcy),
+    (.takeover, .pnlLeverage, nil, 0.1, 2e6, .bankruptcy),
+    (.marketClose, .binance, nil, nil, 2e6, .bankruptcy), (.takeover, .binance, nil, 0.3, 2e4, .mark),
+    (.marketClose, .hyperliquid, nil, 0.3, 2e4, .mark), (.takeover, .hyperliquid, nil, nil, 2e6, .bankruptcy),
+    (.marketClose, .randomWalk, 0.01, nil, 2e6, .bankruptcy), (.takeover, .randomWalk, nil, nil, 2e4, .mark),
+    (.marketClose, .pnlLeverage, nil, nil, 2e4, .mark), (.marketClose, .proRata, nil, nil, 2e4, .mark),
+    (.marketClose, .pnlLeverage, nil, nil, 2e6, .bankruptcy), (.marketClose, .randomWalk, nil, 0.3, 2e4, .mark),
+    (.takeover, .binance, nil, nil, 2e6, .bankruptcy), (.takeover, .proRata, nil, nil, 2e4, .bankruptcy),
+    (.marketClose, .pnlLeverage, nil, nil, 2e6, .bankruptcy), (.marketClose, .hyperliquid, nil, 0.3, 2e4, .mark),
+    (.marketClose, .proRataCapped, nil, nil, 2e6, .bankruptcy), (.takeover, .proRataCapped, nil, 0.3, 2e4, .mark),
   ]
 
-  @Test(arguments: 0..<9)
+  /// Backstop vaults of the last two cases (share, capital, loss cap): one that hits its cap.
+  static let backstops: [Int: BackstopVault] = [
+    21: BackstopVault(share: 2.0 / 3, capital: 5e4, lossCap: 2e4), 22: BackstopVault(share: 0.9, capital: 1e6),
+  ]
+
+  /// Fund rules of the last four cases: step outflow cap, market outflow cap, takeover
+  /// notional cap (k).
+  static let caps: [Int: (Double?, Double?, Double?)] = [
+    17: (2e4, nil, nil), 18: (nil, 5e4, nil), 19: (nil, nil, 1), 20: (1e4, 5e4, nil),
+  ]
+
+  @Test(arguments: 0..<25)
   func randomBooksAndPaths(caseIndex: Int) throws {
-    let (mechanic, ranking, feeCap, trigger, depth) = Self.cases[caseIndex]
+    let (mechanic, ranking, feeCap, trigger, depth, closePrice) = Self.cases[caseIndex]
     let day = try ViolentDay(depth: depth)
-    let fund = FundRules(balance: 2e5, waterfall: mechanic, fundShare: 0.7, feeCap: feeCap, takeoverSubsidy: 0.2)
+    let (stepCap, marketCap, notionalCap) = Self.caps[caseIndex] ?? (nil, nil, nil)
+    let fund = FundRules(
+      balance: 2e5, waterfall: mechanic, fundShare: 0.7, feeCap: feeCap, takeoverSubsidy: 0.2,
+      stepOutflowCap: stepCap, marketOutflowCap: marketCap, takeoverNotionalCap: notionalCap,
+      backstop: Self.backstops[caseIndex])
     let exchange = try ExchangeModel(
       rules: day.rules, positions: day.book(seed: UInt64(caseIndex)), fund: fund,
-      adl: ADLPolicy(ranking: ranking, drawdownTrigger: trigger, drawdownWindowSteps: 480),
+      adl: ADLPolicy(
+        ranking: ranking, drawdownTrigger: trigger, drawdownWindowSteps: 480, closePrice: closePrice,
+        randomWalkAccounts: 40),
       initialPrices: day.initialPrices)
     let sim = FundSimulator(
       generator: PathGenerator(model: day.model, seed: 99), exchange: exchange,
@@ -33,6 +59,7 @@ import Testing
     var liquidations = 0
     var adl = 0
     var adlAboveThreshold = 0
+    var backstopTakeovers = 0
     for path in 0..<40 {
       let o = sim.simulate(path: path, workspace: ws)
       let scale = max(1, o.liquidatedNotional)
@@ -41,7 +68,10 @@ import Testing
       #expect(close(o.markets.reduce(0) { $0 + $1.shortfall }, o.shortfall, relative: 1e-9))
       #expect(o.markets.reduce(0) { $0 + $1.liquidations } == o.liquidations)
       #expect(o.minFund <= o.finalFund && o.minFund <= fund.balance)
-      if let trigger, depth > 1e5 {
+      // The haircut is the profit part of the equity counterparties gave up (bad debt).
+      #expect(o.adlHaircut >= 0 && o.adlHaircut <= o.badDebt * (1 + 1e-12) + 1e-9, "path \(path)")
+      #expect(o.adlOvershoot >= 0 && (o.adlEvents > 0 || o.adlOvershoot == 0), "path \(path)")
+      if let trigger, depth > 1e5, closePrice == .bankruptcy {
         // The floor holds: with a window longer than the path the initial balance is always
         // in it, so no payment takes the fund more than `trigger` below it. (Shallow books
         // liquidate whole sides, and a position left with no counterparty falls on the fund
@@ -49,15 +79,23 @@ import Testing
         #expect(o.minFund >= fund.balance * (1 - trigger) - 1e-6, "path \(path)")
       }
       liquidations += o.liquidations
+      backstopTakeovers += o.backstopTakeovers
+      if let vault = fund.backstop { #expect(-o.backstopPnL <= vault.lossCap + 1e-6 * scale, "path \(path)") }
       adl += o.adlEvents
       if o.adlEvents > 0 && o.depletionStep == nil { adlAboveThreshold += 1 }
     }
     // The configuration is violent enough that the check is not vacuous.
     #expect(liquidations > 100)
     #expect(adl > 0)
+    if fund.backstop != nil { #expect(backstopTakeovers > 0) }
     // A trigger, or a takeover whose book runs short, sends positions to ADL while the fund
-    // is above its threshold.
-    if trigger != nil || (mechanic == .takeover && depth < 1e5) { #expect(adlAboveThreshold > 0) }
+    // is above its threshold (at `mark` without a trigger the fund pays down to its
+    // threshold first).
+    if trigger != nil || Self.caps[caseIndex] != nil
+      || (mechanic == .takeover && depth < 1e5 && closePrice == .bankruptcy)
+    {
+      #expect(adlAboveThreshold > 0)
+    }
   }
 
   /// No mark crosses both sides of a market: every accepted long has `Pl` below the initial

@@ -14,7 +14,7 @@ import Testing
       let leverage = Double.random(in: 1.5...100, using: &rng)
       return (i, Position(account: "A\(i)", market: 0, side: side, size: q, entryPrice: e, margin: q * e / leverage))
     }
-    return LiquidationLadder(side: side, positions: positions, maintenanceMargin: 0.005, stateOffset: 0)
+    return LiquidationLadder(side: side, positions: positions, rules: noImpact(0.005), stateOffset: 0)
   }
 
   /// The galloping search ends the crossed run exactly where a rung-by-rung scan does, for
@@ -64,7 +64,7 @@ import Testing
       (1, Position(account: "b", market: 0, side: .long, size: 1, entryPrice: 100, margin: 100)),  // Pb 0
       (2, Position(account: "c", market: 0, side: .long, size: 1, entryPrice: 100, margin: 5)),  // Pb 95
     ]
-    let ladder = LiquidationLadder(side: .long, positions: positions, maintenanceMargin: 0.01, stateOffset: 0)
+    let ladder = LiquidationLadder(side: .long, positions: positions, rules: noImpact(0.01), stateOffset: 0)
     #expect(ladder.positionIndex == [2, 0, 1])
     #expect(ladder.logLiquidationPrice[2] == -.infinity)
     #expect(ladder.crossedEnd(from: 0, logMark: Double.log(1e-300)) == 2)

@@ -33,7 +33,7 @@ func short(_ size: Double, at entry: Double, margin: Double, account: String = "
 /// Money in = money out on a path: traders' loss equals the fund's change, the vault's
 /// inflow and the ADL counterparties' gain.
 func conservationGap(_ o: PathOutcome, initialFund: Double) -> Double {
-  o.traderLoss - ((o.finalFund - initialFund) + o.vaultInflow + o.adlCounterpartyGain)
+  o.traderLoss - ((o.finalFund - initialFund) + o.vaultInflow + o.adlCounterpartyGain + o.backstopPnL)
 }
 
 func close(_ a: Double, _ b: Double, relative: Double = 1e-12) -> Bool {

@@ -29,9 +29,12 @@ import Testing
     let ladder = sim.ladders.ladder(market: 0, side: .long)
     #expect(ladder.positionIndex == [1, 2, 0])
     #expect(ladder.firstSolvent(in: 0..<3, fill: 91_000) == 1)
-    var fund = InsuranceFund(balance: 1_000_000, threshold: 0)
-    var o = PathOutcome(path: 0, initialFund: 1_000_000, markets: 1, checkpoints: 2)
-    let walk = sim.closeWholeRun(market: 0, ladder: ladder, rungs: 0..<3, mark: 91_000, fund: &fund, outcome: &o)
+    var ledger = PathLedger(
+      fund: InsuranceFund(balance: 1_000_000, threshold: 0),
+      outcome: PathOutcome(path: 0, initialFund: 1_000_000, markets: 1, checkpoints: 2))
+    let round = LiquidationRound(market: 0, mark: 91_000, step: 1, wholeRungs: 0..<3)
+    let walk = MarketClose.closeWholeRun(round, ladder: ladder, simulator: sim, ledger: &ledger)
+    let (fund, o) = (ledger.fund, ledger.outcome)
     #expect(walk == 0)
     #expect(o.liquidations == 3 && o.markets[0].liquidations == 3)
     #expect(close(o.liquidatedNotional, 364_000) && close(o.markets[0].liquidatedNotional, 364_000))
@@ -71,9 +74,12 @@ import Testing
     }
     let sim = try simulator(fund: fundRules, rules: rules, adl: adl)
     let ladder = sim.ladders.ladder(market: 0, side: .long)
-    var fund = InsuranceFund(balance: fundRules.balance, threshold: 0)
-    var o = PathOutcome(path: 0, initialFund: fundRules.balance, markets: 1, checkpoints: 2)
-    let walk = sim.closeWholeRun(market: 0, ladder: ladder, rungs: 0..<3, mark: 91_000, fund: &fund, outcome: &o)
+    var ledger = PathLedger(
+      fund: InsuranceFund(balance: fundRules.balance, threshold: 0),
+      outcome: PathOutcome(path: 0, initialFund: fundRules.balance, markets: 1, checkpoints: 2))
+    let round = LiquidationRound(market: 0, mark: 91_000, step: 1, wholeRungs: 0..<3)
+    let walk = MarketClose.closeWholeRun(round, ladder: ladder, simulator: sim, ledger: &ledger)
+    let (fund, o) = (ledger.fund, ledger.outcome)
     #expect(walk == nil)
     #expect(o.liquidations == 0 && o.liquidatedNotional == 0 && o.shortfall == 0 && o.fundInflow == 0)
     #expect(fund.balance == fundRules.balance && fund.minimum == fundRules.balance)

@@ -1,7 +1,7 @@
 /// Market close, the first of the two documented liquidation mechanics (docs/MODEL.md,
 /// "Waterfall, market close"); takeover is in `Takeover.swift`. Venue differences are
 /// parameters (``FundRules``, ``ADLPolicy``), not forks.
-extension FundSimulator {
+enum MarketClose: WaterfallSettlement {
   /// Market close (Defx; dYdX with a fee cap). The round's positions are sold (longs) or
   /// bought (shorts) together: walk `w = 0.01·Q·P/depth` for total size `Q`, capped at 1
   /// (the book is exhausted; the unfillable share `1 − 1/w` goes to ADL), average fill
@@ -19,71 +19,66 @@ extension FundSimulator {
   /// allocates an aggregated order's fills pro rata. Impact is computed for the whole
   /// round's order, including any share then passed to ADL (a conservative
   /// simplification). Returns the walk.
-  func closeInMarket(
-    market k: Int, ladder: LiquidationLadder, mark: Double, step: Int, workspace ws: SimulationWorkspace,
-    fund: inout InsuranceFund, outcome: inout PathOutcome
+  ///
+  /// A round of whole positions that needs no position-by-position work is closed at once
+  /// (``closeWholeRun(_:ladder:simulator:ledger:)``).
+  @inline(__always)
+  static func settle(
+    _ round: LiquidationRound, ladder: LiquidationLadder, simulator sim: FundSimulator,
+    workspace ws: SimulationWorkspace, ledger: inout PathLedger
   ) -> Double {
-    let rules = exchange.rules[k]
-    let fundRules = exchange.fund
+    if round.wholeRungs != nil && sim.aggregatesRounds && sim.exchange.fund.backstop == nil,
+      let walk = closeWholeRun(round, ladder: ladder, simulator: sim, ledger: &ledger)
+    {
+      return walk
+    }
+    let k = round.market
+    let mark = round.mark
+    let fundRules = sim.exchange.fund
     let s = ladder.side.sign
+    var batch = round.batch(in: ws)
+    if let vault = fundRules.backstop {
+      backstop(vault, round: round, ladder: ladder, simulator: sim, workspace: ws, ledger: &ledger)
+      batch = UnsafeBufferPointer(start: ws.batch, count: ws.batchCount)
+    }
     var total = 0.0
-    for rung in UnsafeBufferPointer(start: ws.batch, count: ws.batchCount) {
+    for rung in batch {
       total += ladder.size[rung] * ws.remaining[ladder.stateOffset + rung]
     }
-    let rawWalk = BookImpact.walk(size: total, price: mark, depth: rules.depth)
+    let rawWalk = BookImpact.walk(size: total, price: mark, depth: sim.depth[k])
     let walk = min(rawWalk, 1)
     let fillable = rawWalk > 1 ? 1 / rawWalk : 1
     let fill = mark * (1 - s * walk / 2)
 
-    for rung in UnsafeBufferPointer(start: ws.batch, count: ws.batchCount) {
+    for rung in batch {
       let share = ws.remaining[ladder.stateOffset + rung]
       let q = ladder.size[rung] * share
       let margin = ladder.margin[rung] * share
       let pb = ladder.bankruptcyPrice[rung]
-      recordLiquidation(market: k, size: q, mark: mark, outcome: &outcome)
+      ledger.liquidated(market: k, count: 1, notional: q * mark)
       let filled = q * fillable
       var toADL = q - filled
       let residual = fillable * (margin + s * q * (fill - ladder.entryPrice[rung]))
       if residual >= 0 {
         let penalty = fundRules.feeCap.map { min(residual, $0 * filled * fill) } ?? residual
-        let toFund = fundRules.fundShare * penalty
-        fund.receive(toFund)
-        outcome.fundInflow += toFund
-        outcome.markets[k].fundInflow += toFund
-        outcome.vaultInflow += penalty - toFund
-        outcome.markets[k].vaultInflow += penalty - toFund
-        outcome.traderLoss += penalty
+        ledger.penalty(penalty, toFund: fundRules.fundShare * penalty, market: k)
       } else {
         let shortfall = -residual
-        let available = fund.available
+        let available = ledger.fund.available(market: k)
         if available >= shortfall {
-          fund.pay(shortfall)
-          outcome.shortfall += shortfall
-          outcome.markets[k].shortfall += shortfall
-          outcome.traderLoss += residual
+          ledger.fundPays(shortfall, market: k)
         } else {
           let covered = available / shortfall
-          if available > 0 { fund.payDownToFloor() }
-          outcome.shortfall += available
-          outcome.markets[k].shortfall += available
-          outcome.traderLoss += covered * residual
+          ledger.fundPaysToFloor(available, market: k)
           toADL += (1 - covered) * filled
         }
       }
       if toADL > 0 {
-        deleverage(
-          market: k, side: ladder.side, size: toADL, bankruptcyPrice: pb, mark: mark, step: step, workspace: ws,
-          fund: &fund, outcome: &outcome)
+        sim.deleverage(
+          market: k, side: ladder.side, size: toADL, bankruptcyPrice: pb, mark: mark, step: round.step,
+          workspace: ws, ledger: &ledger)
       }
     }
     return walk
-  }
-
-  @inline(__always)
-  func recordLiquidation(market k: Int, size: Double, mark: Double, outcome: inout PathOutcome) {
-    outcome.liquidations += 1
-    outcome.liquidatedNotional += size * mark
-    outcome.markets[k].liquidations += 1
-    outcome.markets[k].liquidatedNotional += size * mark
   }
 }

@@ -192,3 +192,33 @@ import Testing
     #expect(order == [1, 3, 4, 0, 5, 2])
   }
 }
+
+/// dYdX v4's published insurance-fund deltas of a liquidation fill: dydxprotocol/v4-chain
+/// `protocol/x/clob/keeper/liquidations_test.go`, `TestGetLiquidationInsuranceFundDelta`
+/// (read 2026-12). `Δ_IF = min(fill quote − BP quote, MaxLiquidationFeePpm × |fill quote|)`
+/// when positive. A 0.1 BTC long with a USDC balance of −5 100 (BP 51 000; here entry 60 000,
+/// margin 900) and a 0.1 BTC short with +4 900 (BP 49 000; entry 40 000, margin 900), filled
+/// at the given price with the given cap. The maintenance rates (10% for the long, 20% for
+/// the short, the test's MMF and IMF) put each fill past the liquidation price.
+@Suite struct DYdXInsuranceFundDeltaTests {
+  static let vectors: [(side: Side, fill: Double, feeCap: Double, delta: Double)] = [
+    (.long, 56_100, 0.005, 28.05), (.long, 56_100, 0.025, 140.25), (.long, 56_100, 1, 510),
+    (.long, 51_051, 0.005, 5.10), (.long, 51_000, 0.005, 0),
+    (.short, 44_100, 0.005, 22.05), (.short, 44_100, 0.025, 110.25), (.short, 44_100, 1, 490),
+    (.short, 48_951, 0.005, 4.90),
+  ]
+
+  @Test(arguments: 0..<9)
+  func publishedDelta(index: Int) throws {
+    let v = Self.vectors[index]
+    let position =
+      v.side == .long ? long(0.1, at: 60_000, margin: 900) : short(0.1, at: 40_000, margin: 900)
+    let sim = try makeSimulator(
+      prices: [[position.entryPrice], [v.fill]], positions: [position], rules: [noImpact(v.side == .long ? 0.1 : 0.2)],
+      fund: FundRules(balance: 1_000, feeCap: v.feeCap))
+    let o = sim.simulate(path: 0, workspace: sim.makeWorkspace())
+    #expect(o.liquidations == 1)
+    #expect(abs(o.fundInflow - v.delta) <= 1e-9 * 1_000, "fill \(v.fill), cap \(v.feeCap)")
+    #expect(o.shortfall == 0 && o.adlEvents == 0)
+  }
+}
