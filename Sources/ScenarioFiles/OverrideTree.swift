@@ -34,8 +34,12 @@ struct OverrideTree {
     var values: [(path: String, value: String)] = []
     let segments = override.key.split(separator: ".").map(String.init)
     root = try set(root, segments[...], path: "", override: override, replacement: replacement, values: &values)
+    releaseVenueKeys(for: override, values: &values)
     applied.append(AppliedOverride(override: override, values: values))
   }
+
+  /// Replaces the tree (for the extensions that take keys out of it).
+  mutating func replaceRoot(_ node: Node) { root = node }
 
   private func set(
     _ node: Node, _ segments: ArraySlice<String>, path: String, override: ScenarioOverride, replacement: Node?,

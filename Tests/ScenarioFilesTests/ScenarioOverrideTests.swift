@@ -138,3 +138,38 @@ import Testing
     expectMessage(error, file: "bad.yaml", key: "markets[0].volatility")
   }
 }
+
+/// `--set venue=NAME` applies the venue's rules over the keys the file writes (an override
+/// is the newer choice), while a later `--set` still overrides the preset.
+@Suite struct VenueOverrideTests {
+  let fixtures: Fixtures
+  let url: URL
+
+  init() throws {
+    fixtures = try Fixtures()
+    url = try fixtures.write("scenario.yaml", smallScenario)
+  }
+
+  func load(_ sets: String...) throws -> Scenario {
+    try ScenarioLoader.load(contentsOf: url, overrides: sets.map { try ScenarioOverride(parsing: $0) })
+  }
+
+  /// The file writes `waterfall: market-close`; Binance's preset is takeover with the fund
+  /// taking at most 1 × its balance in notional (docs/VENUES.md). Written in the file, the
+  /// key would win; set after the file, the preset does.
+  @Test func thePresetReplacesTheFilesKeys() throws {
+    let binance = try load("venue=binance")
+    #expect(binance.exchange.fund.waterfall == .takeover)
+    #expect(binance.exchange.fund.takeoverNotionalCap == 1)
+    #expect(binance.exchange.adl.ranking == .binance)
+    #expect(binance.record.overrides.first?.values.contains { $0.path == "fund.waterfall" } == true)
+  }
+
+  /// OKX: mark close price and a 30% trigger in 8 h; a later override of the trigger wins.
+  @Test func aLaterOverrideStillWins() throws {
+    let okx = try load("venue=okx", "adl.drawdown_trigger=0.2")
+    #expect(okx.exchange.adl.closePrice == .mark)
+    #expect(okx.exchange.adl.drawdownTrigger == 0.2)
+    #expect(okx.exchange.fund.waterfall == .marketClose)
+  }
+}
