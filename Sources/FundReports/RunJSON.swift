@@ -111,12 +111,7 @@ public enum RunJSON {
   private struct QuantileRow: Encodable {
     let row: FundQuantileRow
 
-    struct Key: CodingKey {
-      let stringValue: String
-      init(stringValue: String) { self.stringValue = stringValue }
-      var intValue: Int? { nil }
-      init?(intValue: Int) { nil }
-    }
+    typealias Key = Row.Key
 
     func encode(to encoder: any Encoder) throws {
       var container = encoder.container(keyedBy: Key.self)

@@ -141,18 +141,7 @@ import Testing
 
 /// `--set venue=NAME` applies the venue's rules over the keys the file writes (an override
 /// is the newer choice), while a later `--set` still overrides the preset.
-@Suite struct VenueOverrideTests {
-  let fixtures: Fixtures
-  let url: URL
-
-  init() throws {
-    fixtures = try Fixtures()
-    url = try fixtures.write("scenario.yaml", smallScenario)
-  }
-
-  func load(_ sets: String...) throws -> Scenario {
-    try ScenarioLoader.load(contentsOf: url, overrides: sets.map { try ScenarioOverride(parsing: $0) })
-  }
+extension ScenarioOverrideTests {
 
   /// The file writes `waterfall: market-close`; Binance's preset is takeover with the fund
   /// taking at most 1 × its balance in notional (docs/VENUES.md). Written in the file, the
