@@ -121,27 +121,11 @@ public struct PartialReader: Sendable {
   private func url(_ entry: RunPartial.FileEntry) -> URL { folder.appendingPathComponent(entry.name) }
 
   private func verifiedData(_ entry: RunPartial.FileEntry) throws -> Data {
-    guard let data = FileManager.default.contents(atPath: url(entry).path) else {
-      throw PartialError("\(url(entry).path): missing; rerun shard \(header.shard)")
-    }
-    var checksum = ContentChecksum()
-    checksum.update(data)
-    try check(entry, checksum)
-    return data
+    try PartialFileCheck.verifiedData(entry, in: folder, shard: header.shard)
   }
 
   private func check(_ entry: RunPartial.FileEntry, _ checksum: ContentChecksum) throws {
-    guard checksum.byteCount == entry.bytes else {
-      let kind = checksum.byteCount < entry.bytes ? "truncated" : "longer than written"
-      throw PartialError(
-        "\(url(entry).path): \(checksum.byteCount) bytes, \(RunPartial.File.header) says \(entry.bytes) (\(kind)); "
-          + "rerun shard \(header.shard)")
-    }
-    guard checksum.hex == entry.checksum else {
-      throw PartialError(
-        "\(url(entry).path): checksum \(checksum.hex), \(RunPartial.File.header) says \(entry.checksum) (corrupt); "
-          + "rerun shard \(header.shard)")
-    }
+    try PartialFileCheck.check(entry, checksum, url: url(entry), shard: header.shard)
   }
 
   static func reason(_ error: Error) -> String {
