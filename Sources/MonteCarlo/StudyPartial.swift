@@ -84,7 +84,7 @@ public struct StudyPartial: Sendable, Hashable, Codable {
       if name == header || name == fundNeeded { return true }
       guard name.hasPrefix("point-"), name.hasSuffix(".json") else { return false }
       let number = name.dropFirst("point-".count).dropLast(".json".count)
-      return !number.isEmpty && number.allSatisfy(\.isASCII) && Int(number).map { point($0) == name } == true
+      return number.allSatisfy { ("0"..."9").contains($0) } && Int(number).map { point($0) == name } == true
     }
   }
 }
