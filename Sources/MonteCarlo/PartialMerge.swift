@@ -79,20 +79,11 @@ public struct PartialMerge: Sendable {
   }
 
   private static func checkSameRun(_ first: PartialReader, _ other: PartialReader) throws {
-    let a = first.header
-    let b = other.header
-    let pair = "\(other.folder.path) and \(first.folder.path)"
-    if a.seed != b.seed {
-      throw PartialError("\(pair) are of different seeds (\(b.seed), \(a.seed)); merge the partials of one run")
+    func facts(_ reader: PartialReader) -> PartialHeaderCheck.Facts {
+      .init(
+        folder: reader.folder, seed: reader.header.seed, fingerprint: reader.header.fingerprint,
+        totalPaths: reader.header.totalPaths)
     }
-    if a.fingerprint != b.fingerprint {
-      throw PartialError(
-        "\(pair) are of different scenarios (fingerprints \(b.fingerprint), \(a.fingerprint): another file or "
-          + "--set); merge the partials of one run")
-    }
-    if a.totalPaths != b.totalPaths {
-      throw PartialError(
-        "\(pair) are shards of runs of \(b.totalPaths) and \(a.totalPaths) paths; merge the partials of one run")
-    }
+    try PartialHeaderCheck.sameRun(facts(first), facts(other), studies: "scenarios", causes: "another file or --set")
   }
 }

@@ -33,11 +33,7 @@ public struct PartialReader: Sendable {
         "\(url.path): format is '\(probe.format ?? "missing")', not '\(RunPartial.formatName)'; "
           + "give folders written by 'fundstress run --shard I/N'")
     }
-    guard probe.formatVersion == RunPartial.currentVersion else {
-      throw PartialError(
-        "\(url.path): partial format version \(probe.formatVersion.map(String.init) ?? "missing"), this fundstress "
-          + "reads version \(RunPartial.currentVersion); merge with the fundstress version that wrote it")
-    }
+    try PartialHeaderCheck.version(probe.formatVersion, current: RunPartial.currentVersion, url: url)
     let header: RunPartial
     do {
       header = try PartialCoding.decoder.decode(RunPartial.self, from: data)

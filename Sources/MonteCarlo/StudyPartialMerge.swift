@@ -25,24 +25,19 @@ public struct StudyPartialMerge: Sendable {
     let readers = try folders.map { try StudyPartialReader(folder: $0) }
     let first = readers[0]
     for other in readers.dropFirst() {
-      let (a, b) = (first.header, other.header)
       let pair = "\(other.folder.path) and \(first.folder.path)"
       if first.kind != other.kind {
         throw PartialError(
           "\(pair) are \(other.kind.rawValue) and \(first.kind.rawValue) partials; merge the partials of one command")
       }
-      if a.seed != b.seed {
-        throw PartialError("\(pair) are of different seeds (\(b.seed), \(a.seed)); merge the partials of one run")
+      func facts(_ reader: StudyPartialReader) -> PartialHeaderCheck.Facts {
+        .init(
+          folder: reader.folder, seed: reader.header.seed, fingerprint: reader.header.fingerprint,
+          totalPaths: reader.header.totalPaths)
       }
-      if a.fingerprint != b.fingerprint {
-        throw PartialError(
-          "\(pair) are of different \(first.kind.rawValue)s (fingerprints \(b.fingerprint), \(a.fingerprint): "
-            + "another file, --set, --vary, --target or --levels); merge the partials of one run")
-      }
-      if a.totalPaths != b.totalPaths {
-        throw PartialError(
-          "\(pair) are shards of runs of \(b.totalPaths) and \(a.totalPaths) paths; merge the partials of one run")
-      }
+      try PartialHeaderCheck.sameRun(
+        facts(first), facts(other), studies: "\(first.kind.rawValue)s",
+        causes: "another file, --set, --vary, --target or --levels")
     }
     let order = try ShardCoverage.pathOrder(
       readers.map { .init(folder: $0.folder, shard: $0.header.shard, paths: $0.header.paths) },

@@ -29,11 +29,7 @@ public struct StudyPartialReader: Sendable {
         "\(url.path): format is '\(format.name)', not a sweep or size partial; "
           + "give folders written by 'fundstress sweep|size --shard I/N'")
     }
-    guard format.version == StudyPartial.currentVersion else {
-      throw PartialError(
-        "\(url.path): partial format version \(format.version.map(String.init) ?? "missing"), this fundstress "
-          + "reads version \(StudyPartial.currentVersion); merge with the fundstress version that wrote it")
-    }
+    try PartialHeaderCheck.version(format.version, current: StudyPartial.currentVersion, url: url)
     let header: StudyPartial
     do {
       header = try PartialCoding.decoder.decode(StudyPartial.self, from: data)

@@ -66,11 +66,7 @@ public enum StudyPartialWriter {
       fingerprint: try StudyPartial.fingerprint(description, sweep: sweep, size: size), seed: description.seed,
       totalPaths: totalPaths, shard: shard, firstPath: paths.lowerBound, endPath: paths.upperBound,
       description: description, sweep: sweep, size: size, files: files)
-    let encoder = PartialCoding.encoder
-    encoder.outputFormatting.insert(.prettyPrinted)
-    var data = try encoder.encode(header)
-    data.append(0x0A)
-    try data.write(to: folder.appendingPathComponent(StudyPartial.File.header))
+    try PartialHeaderCheck.data(header).write(to: folder.appendingPathComponent(StudyPartial.File.header))
     return header
   }
 }
