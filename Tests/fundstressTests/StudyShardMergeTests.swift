@@ -101,6 +101,7 @@ import Testing
       ([sweep[0]], 1, "are in no partial"),
       ([sweep[0], "corrupt"], 1, "corrupt"),
       (size + ["--fail-if", "depletion>0.5"], 1, "--fail-if applies to run and sweep partials"),
+      (size + ["--quantiles", "exact"], 1, "--quantiles applies to run partials"),
     ]
     for (arguments, status, message) in cases {
       let result = try await fundstress(["merge"] + arguments + ["--out", "merged"], in: scratch.url)
