@@ -39,7 +39,7 @@ public struct SizedTarget: Sendable, Hashable {
 /// The fund needed for sizing targets (`fundstress size`).
 public enum FundSizing {
   /// Runs `paths` once with a fund without limit and collects each path's fund needed,
-  /// its ADL need and whether it had ADL.
+  /// its ADL need and whether it had ADL, sorted into a sample.
   ///
   /// - Precondition: ``FundSimulation/FundSimulator/fundNeededFromOneRun``.
   /// - Parameter progress: called on the calling thread with the paths done so far.
@@ -47,11 +47,19 @@ public enum FundSizing {
   public static func sample(
     _ run: MonteCarloRun, paths: Range<Int>, threads: Int, progress: (Int) -> Void = { _ in }
   ) throws -> FundNeededSample {
+    try Self.paths(run, paths: paths, threads: threads, progress: progress)
+      .sample(threshold: run.scenario.exchange.fund.depletionThreshold)
+  }
+
+  /// As ``sample(_:paths:threads:progress:)``, the values in path order (what a shard
+  /// keeps).
+  public static func paths(
+    _ run: MonteCarloRun, paths: Range<Int>, threads: Int, progress: (Int) -> Void = { _ in }
+  ) throws -> FundNeededPaths {
     precondition(run.simulator.fundNeededFromOneRun, "the fund needed follows from one run only for market close")
     let unlimited = run.simulator.withoutLimit()
     let simulator = run.simulator
-    var all: [(needed: Double, adlNeeded: Double, adl: Bool)] = []
-    all.reserveCapacity(paths.count)
+    var all = FundNeededPaths()
     try ChunkedParallelRun.run(
       paths: paths, threads: threads, chunkSize: MonteCarloRun.chunkSize,
       makeWorkspace: { SendableBox(unlimited.makeWorkspace()) },
@@ -64,10 +72,10 @@ public enum FundSizing {
         }
       },
       consume: { chunk in
-        all += chunk
+        for path in chunk { all.append(needed: path.0, adlNeeded: path.1, adl: path.2) }
         progress(all.count)
       })
-    return FundNeededSample(threshold: run.scenario.exchange.fund.depletionThreshold, paths: all)
+    return all
   }
 
   /// The smallest balance meeting `target` by bisection, each evaluation a full run with
@@ -173,5 +181,20 @@ extension FundNeededSample {
   /// The curve at `balance`, as a run at that balance would count it.
   public func point(at balance: Double) -> SizingPoint {
     SizingPoint(balance: balance, paths: paths, depleted: depletedCount(at: balance), adl: adlCount(at: balance))
+  }
+}
+
+extension FundNeededSample {
+  /// The answers to `targets` (method `one-run`) and the curve: `levels` balances (see
+  /// ``curveBalances(levels:extra:)``) plus the scenario's balance and every answer and
+  /// interval end.
+  ///
+  /// - Complexity: O((targets + levels) log paths).
+  public func sizing(
+    _ targets: [SizingTarget], levels: Int = 100, scenarioBalance: Double
+  ) -> (targets: [SizedTarget], curve: [SizingPoint]) {
+    let sized = targets.map { self.sized($0) }
+    let marked = [scenarioBalance] + sized.flatMap { [$0.fundNeeded, $0.low, $0.high].compactMap { $0 } }
+    return (sized, curveBalances(levels: levels, extra: marked).map { point(at: $0) })
   }
 }

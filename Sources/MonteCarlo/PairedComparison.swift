@@ -22,11 +22,18 @@ public struct PairedSample: Sendable {
   public var statistics: RunStatistics
   public var marks: [PathMark]
 
+  public init(statistics: RunStatistics, marks: [PathMark]) {
+    self.statistics = statistics
+    self.marks = marks
+  }
+
   /// Runs `run` over `paths`, keeping the marks.
   ///
+  /// - Parameter sorted: sort the per-path values for summaries (as a whole run needs);
+  ///   `false` keeps them in path order, for a shard to be merged with others.
   /// - Parameter progress: called with the paths done in this run, on the calling thread.
   public static func run(
-    _ run: MonteCarloRun, paths: Range<Int>, threads: Int, progress: (Int) -> Void = { _ in }
+    _ run: MonteCarloRun, paths: Range<Int>, threads: Int, sorted: Bool = true, progress: (Int) -> Void = { _ in }
   ) throws -> PairedSample {
     let initial = run.scenario.exchange.fund.balance
     var marks: [PathMark] = []
@@ -37,7 +44,7 @@ public struct PairedSample: Sendable {
       marks += chunk
       progress(marks.count)
     }
-    statistics.sortPerPathValues()
+    if sorted { statistics.sortPerPathValues() }
     return PairedSample(statistics: statistics, marks: marks)
   }
 }

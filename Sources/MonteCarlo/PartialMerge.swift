@@ -29,32 +29,10 @@ public struct PartialMerge: Sendable {
     for other in readers.dropFirst() {
       try Self.checkSameRun(first, other)
     }
-    let sorted = readers.sorted { ($0.header.firstPath, $0.header.endPath) < ($1.header.firstPath, $1.header.endPath) }
-    var covered = 0
-    var previous: PartialReader?
-    for reader in sorted {
-      let range = reader.header.paths
-      if range.lowerBound > covered {
-        let after = previous.map { " (after \($0.folder.path))" } ?? ""
-        throw PartialError(
-          "paths \(covered)..<\(range.lowerBound) of \(first.header.totalPaths) are in no partial\(after); "
-            + "run the missing shard and merge again")
-      }
-      if range.lowerBound < covered, let previous {
-        throw PartialError(
-          "\(reader.folder.path) (shard \(reader.header.shard), paths \(Self.text(range))) overlaps "
-            + "\(previous.folder.path) (shard \(previous.header.shard), paths \(Self.text(previous.header.paths))); "
-            + "give each shard of one split once")
-      }
-      covered = range.upperBound
-      previous = reader
-    }
-    if covered < first.header.totalPaths {
-      throw PartialError(
-        "paths \(covered)..<\(first.header.totalPaths) of \(first.header.totalPaths) are in no partial "
-          + "(after \(previous!.folder.path)); run the missing shard and merge again")
-    }
-    partials = sorted
+    let order = try ShardCoverage.pathOrder(
+      readers.map { .init(folder: $0.folder, shard: $0.header.shard, paths: $0.header.paths) },
+      totalPaths: first.header.totalPaths)
+    partials = order.map { readers[$0] }
   }
 
   /// The run's description (the same in every partial).
@@ -101,22 +79,11 @@ public struct PartialMerge: Sendable {
   }
 
   private static func checkSameRun(_ first: PartialReader, _ other: PartialReader) throws {
-    let a = first.header
-    let b = other.header
-    let pair = "\(other.folder.path) and \(first.folder.path)"
-    if a.seed != b.seed {
-      throw PartialError("\(pair) are of different seeds (\(b.seed), \(a.seed)); merge the partials of one run")
+    func facts(_ reader: PartialReader) -> PartialHeaderCheck.Facts {
+      .init(
+        folder: reader.folder, seed: reader.header.seed, fingerprint: reader.header.fingerprint,
+        totalPaths: reader.header.totalPaths)
     }
-    if a.fingerprint != b.fingerprint {
-      throw PartialError(
-        "\(pair) are of different scenarios (fingerprints \(b.fingerprint), \(a.fingerprint): another file or "
-          + "--set); merge the partials of one run")
-    }
-    if a.totalPaths != b.totalPaths {
-      throw PartialError(
-        "\(pair) are shards of runs of \(b.totalPaths) and \(a.totalPaths) paths; merge the partials of one run")
-    }
+    try PartialHeaderCheck.sameRun(facts(first), facts(other), studies: "scenarios", causes: "another file or --set")
   }
-
-  private static func text(_ range: Range<Int>) -> String { "\(range.lowerBound)..<\(range.upperBound)" }
 }

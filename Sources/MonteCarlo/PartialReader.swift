@@ -33,11 +33,7 @@ public struct PartialReader: Sendable {
         "\(url.path): format is '\(probe.format ?? "missing")', not '\(RunPartial.formatName)'; "
           + "give folders written by 'fundstress run --shard I/N'")
     }
-    guard probe.formatVersion == RunPartial.currentVersion else {
-      throw PartialError(
-        "\(url.path): partial format version \(probe.formatVersion.map(String.init) ?? "missing"), this fundstress "
-          + "reads version \(RunPartial.currentVersion); merge with the fundstress version that wrote it")
-    }
+    try PartialHeaderCheck.version(probe.formatVersion, current: RunPartial.currentVersion, url: url)
     let header: RunPartial
     do {
       header = try PartialCoding.decoder.decode(RunPartial.self, from: data)
@@ -121,27 +117,11 @@ public struct PartialReader: Sendable {
   private func url(_ entry: RunPartial.FileEntry) -> URL { folder.appendingPathComponent(entry.name) }
 
   private func verifiedData(_ entry: RunPartial.FileEntry) throws -> Data {
-    guard let data = FileManager.default.contents(atPath: url(entry).path) else {
-      throw PartialError("\(url(entry).path): missing; rerun shard \(header.shard)")
-    }
-    var checksum = ContentChecksum()
-    checksum.update(data)
-    try check(entry, checksum)
-    return data
+    try PartialFileCheck.verifiedData(entry, in: folder, shard: header.shard)
   }
 
   private func check(_ entry: RunPartial.FileEntry, _ checksum: ContentChecksum) throws {
-    guard checksum.byteCount == entry.bytes else {
-      let kind = checksum.byteCount < entry.bytes ? "truncated" : "longer than written"
-      throw PartialError(
-        "\(url(entry).path): \(checksum.byteCount) bytes, \(RunPartial.File.header) says \(entry.bytes) (\(kind)); "
-          + "rerun shard \(header.shard)")
-    }
-    guard checksum.hex == entry.checksum else {
-      throw PartialError(
-        "\(url(entry).path): checksum \(checksum.hex), \(RunPartial.File.header) says \(entry.checksum) (corrupt); "
-          + "rerun shard \(header.shard)")
-    }
+    try PartialFileCheck.check(entry, checksum, url: url(entry), shard: header.shard)
   }
 
   static func reason(_ error: Error) -> String {

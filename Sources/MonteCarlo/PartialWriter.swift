@@ -53,11 +53,7 @@ public enum PartialWriter {
         checksum: ContentChecksum.hex(of: statisticsData)),
       rows: .init(name: RunPartial.File.rows, bytes: rowsChecksum.byteCount, checksum: rowsChecksum.hex),
       perPath: perPath)
-    let encoder = PartialCoding.encoder
-    encoder.outputFormatting.insert(.prettyPrinted)
-    var headerData = try encoder.encode(header)
-    headerData.append(0x0A)
-    try headerData.write(to: folder.appendingPathComponent(RunPartial.File.header))
+    try PartialHeaderCheck.data(header).write(to: folder.appendingPathComponent(RunPartial.File.header))
     return header
   }
 }

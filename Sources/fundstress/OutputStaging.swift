@@ -65,7 +65,9 @@ final class OutputStaging: @unchecked Sendable {
     let existing = try Self.replaceable(self.destination.path, isDirectory: isDirectory)
     if isDirectory, existing {
       let foreign = ((try? manager.contentsOfDirectory(atPath: self.destination.path)) ?? [])
-        .filter { !Self.reportFiles.contains($0) && !Self.sizeAndSweepFiles.contains($0) }.sorted()
+        .filter {
+          !Self.reportFiles.contains($0) && !Self.sizeAndSweepFiles.contains($0) && !StudyPartial.File.isPartialFile($0)
+        }.sorted()
       let here = URL(fileURLWithPath: manager.currentDirectoryPath).resolvingSymlinksInPath().path
       let target = self.destination.resolvingSymlinksInPath().path
       if !foreign.isEmpty || here == target || here.hasPrefix(target + "/") {

@@ -26,11 +26,7 @@ struct RunCommand: ParsableCommand {
     completion: .directory)
   var out: String = "reports/latest"
 
-  @Option(
-    name: .customLong("fail-if"),
-    help:
-      "Exit with status 3 when a summary metric breaches a threshold: METRIC>VALUE (also >=, <, <=; aliases depletion, adl; METRIC.ci_low or .ci_high compares a bound of its 95% interval)."
-  )
+  @Option(name: .customLong("fail-if"), help: ThresholdBreaches.help)
   var failIf: [String] = []
 
   @Option(
@@ -66,9 +62,7 @@ struct RunCommand: ParsableCommand {
           + "quantiles) need \(gigabytes(Double(simulation.paths) * Double(RunStatistics.bytesPerPath))) of this machine's "
           + "\(gigabytes(Double(memory))); give at most --paths \(largest) or --quantiles sketch")
     }
-    for text in failIf {
-      do { _ = try FailCondition(parsing: text) } catch { throw ValidationError("\(error)") }
-    }
+    try ThresholdBreaches.validate(failIf)
     if let shard {
       guard failIf.isEmpty else {
         throw ValidationError("--fail-if needs the whole run; give it to 'fundstress merge', not to a --shard run")
@@ -102,15 +96,10 @@ struct RunCommand: ParsableCommand {
         staging.discard()
         throw error
       }
-      let breached = conditions.filter { $0.isBreached(by: summary) }
       if !quiet {
         print(HeadlineText.lines(summary, folder: staging.destination.path).joined(separator: "\n"))
       }
-      for condition in breached {
-        FileHandle.standardError.write(
-          Data("fundstress: threshold breached: \(condition.message(for: summary))\n".utf8))
-      }
-      if !breached.isEmpty { throw ExitCode(3) }
+      try ThresholdBreaches.check(conditions, summary)
     }
   }
 }

@@ -43,6 +43,16 @@ struct SizeCommand: ParsableCommand {
   @Flag(help: "No progress bar and no summary on standard output.")
   var quiet = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Run shard I of N (I from 0) of the --paths paths (one-run method only) and write a partial into --out, for 'fundstress merge'.",
+      valueName: "I/N"))
+  var shard: String?
+
+  /// Why bisection cannot be sharded.
+  static let bisectionShardReason =
+    "bisection cannot be sharded (each balance it tries depends on the whole run at the previous one)"
+
   func validate() throws {
     for text in targets {
       do { _ = try SizingTarget(parsing: text) } catch { throw CommandLineError("\(error)") }
@@ -56,6 +66,16 @@ struct SizeCommand: ParsableCommand {
     guard tolerance > 0, tolerance < 0.5 else {
       throw CommandLineError("--tolerance is \(tolerance); give a share between 0 and 0.5, e.g. 0.001")
     }
+    if let shard {
+      guard method != "bisection" else {
+        throw ValidationError(
+          "--shard with --method bisection: \(Self.bisectionShardReason); use --method one-run, or shard "
+            + "'fundstress run --set fund.balance=F' at each balance")
+      }
+      do { _ = try RunShard(parsing: shard).paths(of: simulation.paths) } catch {
+        throw ValidationError("--shard: \(error)")
+      }
+    }
   }
 
   func run() throws {
@@ -63,13 +83,22 @@ struct SizeCommand: ParsableCommand {
       let started = Date()
       let scenario = try simulation.loadScenario()
       let run = MonteCarloRun(scenario: scenario)
-      let goals = try (targets.isEmpty ? ["depletion<=0.01"] : targets).map { try SizingTarget(parsing: $0) }
+      let goals = try goals
       let oneRun = run.simulator.fundNeededFromOneRun
       if method == "one-run" && !oneRun {
         throw CommandLineError(
           "--method one-run needs the market-close waterfall without a drawdown trigger; the scenario has "
             + "\(scenario.exchange.fund.waterfall.rawValue)\(scenario.exchange.adl.drawdownTrigger == nil ? "" : " with a drawdown trigger"); "
             + "use --method auto or bisection")
+      }
+      if let shard {
+        guard oneRun else {
+          throw CommandLineError(
+            "--shard: the scenario needs bisection (\(scenario.exchange.fund.waterfall.rawValue)"
+              + "\(scenario.exchange.adl.drawdownTrigger == nil ? "" : " with a drawdown trigger")) and "
+              + "\(Self.bisectionShardReason); run it on one machine, or shard 'fundstress run --set fund.balance=F'")
+        }
+        return try writePartial(run, shard: try RunShard(parsing: shard))
       }
       let fund = scenario.exchange.fund
       let paths = simulation.paths
@@ -81,9 +110,7 @@ struct SizeCommand: ParsableCommand {
           progress.update(done: $0)
         }
         progress.finish()
-        sized = goals.map { sample.sized($0) }
-        let marked = [fund.balance] + sized.flatMap { [$0.fundNeeded, $0.low, $0.high].compactMap { $0 } }
-        points = sample.curveBalances(levels: levels ?? 100, extra: marked).map { sample.point(at: $0) }
+        (sized, points) = sample.sizing(goals, levels: levels ?? 100, scenarioBalance: fund.balance)
       } else {
         var evaluated: [Double: SizingPoint] = [:]
         sized = try goals.map { goal in
@@ -108,19 +135,56 @@ struct SizeCommand: ParsableCommand {
         mechanic: fund.waterfall.rawValue, ranking: scenario.exchange.adl.ranking.rawValue, initialFund: fund.balance,
         depletionThreshold: fund.depletionThreshold, stepSeconds: scenario.paths.horizon.stepSeconds,
         resolvedScenario: scenario.record)
-      let report = SizingReport(
-        curve: points.map(\.row), targets: sized.map(\.row), scenarioBalance: fund.balance, context: context)
-      let staging = try OutputStaging(destination: URL(fileURLWithPath: out), isDirectory: true)
-      try staging.publish(report.write(to:))
-      if !quiet {
-        for target in sized {
-          let needed = target.fundNeeded.map { CSVField.format($0) } ?? "not reachable"
-          let interval =
-            "\(target.low.map { CSVField.format($0) } ?? "—") – \(target.high.map { CSVField.format($0) } ?? "—")"
-          print("\(target.target): fund needed \(needed) (95% CI \(interval)), \(target.method.rawValue)")
-        }
-        print("written: \(staging.destination.path)/\(SizingReport.File.markdown)")
+      try Self.publish(
+        targets: sized, curve: points, scenarioBalance: fund.balance, context: context, out: out, quiet: quiet)
+    }
+  }
+
+  /// The targets given, or the default.
+  var goals: [SizingTarget] {
+    get throws { try (targets.isEmpty ? ["depletion<=0.01"] : targets).map { try SizingTarget(parsing: $0) } }
+  }
+
+  /// Writes the sizing's files into `out` and prints the answers: the end of `size` and of
+  /// `merge` of its shards.
+  static func publish(
+    targets sized: [SizedTarget], curve points: [SizingPoint], scenarioBalance: Double, context: ReportContext,
+    out: String, quiet: Bool
+  ) throws {
+    let report = SizingReport(
+      curve: points.map(\.row), targets: sized.map(\.row), scenarioBalance: scenarioBalance, context: context)
+    let staging = try OutputStaging(destination: URL(fileURLWithPath: out), isDirectory: true)
+    try staging.publish(report.write(to:))
+    if !quiet {
+      for target in sized {
+        let needed = target.fundNeeded.map { CSVField.format($0) } ?? "not reachable"
+        let interval =
+          "\(target.low.map { CSVField.format($0) } ?? "—") – \(target.high.map { CSVField.format($0) } ?? "—")"
+        print("\(target.target): fund needed \(needed) (95% CI \(interval)), \(target.method.rawValue)")
       }
+      print("written: \(staging.destination.path)/\(SizingReport.File.markdown)")
+    }
+  }
+
+  /// `--shard I/N`: the shard's funds needed, written as a partial into `out`.
+  private func writePartial(_ run: MonteCarloRun, shard: RunShard) throws {
+    let scenario = run.scenario
+    let description = try RunDescription(scenario: scenario, lines: ScenarioLines.lines(scenario))
+    let paths = try shard.paths(of: simulation.paths)
+    let plan = SizingPlan(targets: try goals.map(\.description), levels: levels)
+    let staging = try OutputStaging(destination: URL(fileURLWithPath: out), isDirectory: true)
+    var progress = ProgressBar(total: paths.count, quiet: quiet)
+    try staging.publish { folder in
+      _ = try StudyPartialWriter.writeSizing(
+        run, plan: plan, shard: shard, totalPaths: simulation.paths, threads: simulation.threads,
+        description: description, version: FundstressVersion.current, to: folder
+      ) { progress.update(done: $0) }
+    }
+    progress.finish()
+    if !quiet {
+      print(
+        "size shard \(shard) of \(simulation.paths) paths: paths \(paths.lowerBound)..<\(paths.upperBound) written to "
+          + "\(staging.destination.path)")
     }
   }
 

@@ -38,6 +38,12 @@ struct SweepCommand: ParsableCommand {
   @Flag(help: "No progress bar and no table on standard output.")
   var quiet = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Run shard I of N (I from 0) of the --paths paths at every cell and write a partial into --out, for 'fundstress merge'.",
+      valueName: "I/N"))
+  var shard: String?
+
   func validate() throws {
     guard (1...2).contains(vary.count) else {
       throw CommandLineError(
@@ -50,6 +56,14 @@ struct SweepCommand: ParsableCommand {
     }
     for text in failIf {
       do { _ = try FailCondition(parsing: text) } catch { throw CommandLineError("\(error)") }
+    }
+    if let shard {
+      guard failIf.isEmpty else {
+        throw ValidationError("--fail-if needs the whole sweep; give it to 'fundstress merge', not to a --shard sweep")
+      }
+      do { _ = try RunShard(parsing: shard).paths(of: simulation.paths) } catch {
+        throw ValidationError("--shard: \(error)")
+      }
     }
   }
 
@@ -70,9 +84,16 @@ struct SweepCommand: ParsableCommand {
         }
       }
       let baseCell = cells.firstIndex { Self.sameModel($0.scenario, base) }
+      let points = (baseCell == nil ? [base] : []) + cells.map(\.scenario)
+      let plan = try SweepPlan(
+        keys: axes.map(\.key), values: axes.map(\.values), cells: cells.map(\.values), baseCell: baseCell,
+        scenarios: points)
+      if let shard {
+        return try writePartial(plan, points: points, base: base, shard: try RunShard(parsing: shard))
+      }
 
       let paths = simulation.paths
-      var progress = ProgressBar(total: paths * (cells.count + (baseCell == nil ? 1 : 0)), quiet: quiet)
+      var progress = ProgressBar(total: paths * points.count, quiet: quiet)
       var done = 0
       func sample(_ scenario: Scenario) throws -> PairedSample {
         let start = done
@@ -85,27 +106,10 @@ struct SweepCommand: ParsableCommand {
         return result
       }
       let currency = "USDC"
-      func rows(_ cell: String, _ values: [String], _ metrics: [PairedMetric]) -> [SweepRow] {
-        metrics.map {
-          SweepRow(
-            cell: cell, keyValues: values, metric: $0.name, value: $0.value, difference: $0.difference,
-            unit: $0.unit.label(currency: currency))
-        }
-      }
-      let baseSample = try sample(baseCell.map { cells[$0].scenario } ?? base)
-      var table: [SweepRow] = []
-      if baseCell == nil {
-        table += rows("base", axes.map { _ in "" }, PairedComparison.compare(baseSample, with: baseSample))
-      }
-      var breaches: [String] = []
-      for (index, cell) in cells.enumerated() {
-        let result = index == baseCell ? baseSample : try sample(cell.scenario)
-        table += rows(String(index), cell.values, PairedComparison.compare(result, with: baseSample))
-        let summary = RunSummary(statistics: result.statistics, currency: currency)
-        for condition in conditions where condition.isBreached(by: summary) {
-          let where_ = zip(axes, cell.values).map { "\($0.key)=\($1)" }.joined(separator: " ")
-          breaches.append("cell \(index) (\(where_)): \(condition)")
-        }
+      var table = SweepTable(
+        plan: plan, base: try sample(points[plan.basePoint]), currency: currency, conditions: conditions)
+      for index in cells.indices {
+        table.add(cell: index, index == baseCell ? table.base : try sample(cells[index].scenario))
       }
       progress.finish()
 
@@ -117,18 +121,45 @@ struct SweepCommand: ParsableCommand {
         ranking: base.exchange.adl.ranking.rawValue, initialFund: fund.balance,
         depletionThreshold: fund.depletionThreshold, stepSeconds: base.paths.horizon.stepSeconds,
         resolvedScenario: base.record)
-      let report = SweepReport(
-        keys: axes.map(\.key), values: axes.map(\.values), rows: table, baseCell: baseCell, context: context)
-      let staging = try OutputStaging(destination: URL(fileURLWithPath: out), isDirectory: true)
-      try staging.publish(report.write(to:))
-      if !quiet {
-        print(report.markdown.components(separatedBy: "\n").filter { $0.hasPrefix("|") }.joined(separator: "\n"))
-      }
-      if !quiet { print("written: \(staging.destination.path)/\(SweepReport.File.markdown)") }
-      for breach in breaches {
-        FileHandle.standardError.write(Data("fundstress: threshold breached in \(breach)\n".utf8))
-      }
-      if !breaches.isEmpty { throw ExitCode(3) }
+      try Self.publish(table, context: context, out: out, quiet: quiet)
+    }
+  }
+
+  /// Writes the sweep's files from its table into `out`, prints the table, and reports
+  /// the breached cells (exit status 3): the end of `sweep` and of `merge` of its shards.
+  static func publish(_ table: SweepTable, context: ReportContext, out: String, quiet: Bool) throws {
+    let plan = table.plan
+    let report = SweepReport(
+      keys: plan.keys, values: plan.values, rows: table.rows, baseCell: plan.baseCell, context: context)
+    let staging = try OutputStaging(destination: URL(fileURLWithPath: out), isDirectory: true)
+    try staging.publish(report.write(to:))
+    if !quiet {
+      print(report.markdown.components(separatedBy: "\n").filter { $0.hasPrefix("|") }.joined(separator: "\n"))
+    }
+    if !quiet { print("written: \(staging.destination.path)/\(SweepReport.File.markdown)") }
+    for breach in table.breaches {
+      FileHandle.standardError.write(Data("fundstress: threshold breached in \(breach)\n".utf8))
+    }
+    if !table.breaches.isEmpty { throw ExitCode(3) }
+  }
+
+  /// `--shard I/N`: the shard's paths at every point, written as a partial into `out`.
+  private func writePartial(_ plan: SweepPlan, points: [Scenario], base: Scenario, shard: RunShard) throws {
+    let description = try RunDescription(scenario: base, lines: ScenarioLines.lines(base))
+    let paths = try shard.paths(of: simulation.paths)
+    let staging = try OutputStaging(destination: URL(fileURLWithPath: out), isDirectory: true)
+    var progress = ProgressBar(total: paths.count * points.count, quiet: quiet)
+    try staging.publish { folder in
+      _ = try StudyPartialWriter.writeSweep(
+        points.map { MonteCarloRun(scenario: $0) }, plan: plan, shard: shard, totalPaths: simulation.paths,
+        threads: simulation.threads, description: description, version: FundstressVersion.current, to: folder
+      ) { progress.update(done: $0) }
+    }
+    progress.finish()
+    if !quiet {
+      print(
+        "sweep shard \(shard) of \(simulation.paths) paths: paths \(paths.lowerBound)..<\(paths.upperBound) at "
+          + "\(points.count) points written to \(staging.destination.path)")
     }
   }
 

@@ -123,6 +123,45 @@ import Testing
     }
   }
 
+  /// `merge --fail-if`: the same syntax and exit status 3 as `run`, with the report
+  /// written; the breach lines are those of the single-machine run with the same condition.
+  @Test func mergeFailIfExitsThreeLikeRun() async throws {
+    let scratch = try Scratch("merge-fail-if")
+    defer { scratch.remove() }
+    // `depletion>=0` holds for any probability; `depletion>1` for none.
+    let breach = ["--fail-if", "depletion>=0", "--fail-if", "depletion>1"]
+    try scratch.write("scenario.yaml", Fixture.scenario())
+    let single = try await fundstress(
+      ["run", "--scenario", "scenario.yaml", "--paths", "128", "--out", "single", "--quiet"] + breach, in: scratch.url)
+    #expect(single.status == 3, "\(single)")
+    var names: [String] = []
+    for index in 0..<2 {
+      let result = try await fundstress(
+        [
+          "run", "--scenario", "scenario.yaml", "--paths", "128", "--shard", "\(index)/2", "--out", "p\(index)",
+          "--quiet",
+        ],
+        in: scratch.url)
+      try #require(result.status == 0, "\(result)")
+      names.append("p\(index)")
+    }
+    let merged = try await fundstress(["merge"] + names + ["--out", "merged", "--quiet"] + breach, in: scratch.url)
+    #expect(merged.status == 3, "\(merged)")
+    #expect(merged.stderrLines.count == 1 && merged.stderr.contains("threshold breached: "), "\(merged)")
+    #expect(merged.stderr == single.stderr)
+    #expect(try scratch.data("merged/summary.csv") == scratch.data("single/summary.csv"))
+    let json = try ReportFolder(scratch.path("merged")).json()
+    #expect(((json["metadata"] as? [String: Any])?["fail_if"] as? [Any])?.count == 2, "\(json.keys)")
+
+    let calm = try await fundstress(
+      ["merge"] + names + ["--out", "calm", "--quiet", "--fail-if", "depletion>1"], in: scratch.url)
+    #expect(calm.status == 0 && calm.stderr.isEmpty, "\(calm)")
+    let bad = try await fundstress(
+      ["merge"] + names + ["--out", "bad", "--fail-if", "depletion=0.01"], in: scratch.url)
+    #expect(bad.status == 64 && bad.stderrLines.count == 1 && bad.stderr.contains("depletion=0.01"), "\(bad)")
+    #expect(!scratch.exists("bad"))
+  }
+
   @Test func shardOptionsAreChecked() async throws {
     let scratch = try Scratch("shard-options")
     defer { scratch.remove() }

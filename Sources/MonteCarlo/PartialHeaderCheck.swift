@@ -1,0 +1,56 @@
+import Foundation
+
+/// The checks and coding of partial headers shared by every kind of partial
+/// (``RunPartial``, ``StudyPartial``): the format version, that two partials are shards of
+/// one run, and the header's bytes.
+enum PartialHeaderCheck {
+  /// - Throws: ``PartialError`` naming `url` unless `version` is `current`.
+  static func version(_ version: Int?, current: Int, url: URL) throws {
+    guard version == current else {
+      throw PartialError(
+        "\(url.path): partial format version \(version.map(String.init) ?? "missing"), this fundstress "
+          + "reads version \(current); merge with the fundstress version that wrote it")
+    }
+  }
+
+  /// One partial's run facts, as compared.
+  struct Facts {
+    var folder: URL
+    var seed: UInt64
+    var fingerprint: String
+    var totalPaths: Int
+  }
+
+  /// Checks that `other` is a shard of the same run as `first`.
+  ///
+  /// - Parameters:
+  ///   - studies: what differing fingerprints are, e.g. `scenarios`.
+  ///   - causes: what changes a fingerprint, e.g. `another file or --set`.
+  /// - Throws: ``PartialError`` naming both partials.
+  static func sameRun(_ first: Facts, _ other: Facts, studies: String, causes: String) throws {
+    let pair = "\(other.folder.path) and \(first.folder.path)"
+    if first.seed != other.seed {
+      throw PartialError(
+        "\(pair) are of different seeds (\(other.seed), \(first.seed)); merge the partials of one run")
+    }
+    if first.fingerprint != other.fingerprint {
+      throw PartialError(
+        "\(pair) are of different \(studies) (fingerprints \(other.fingerprint), \(first.fingerprint): \(causes)); "
+          + "merge the partials of one run")
+    }
+    if first.totalPaths != other.totalPaths {
+      throw PartialError(
+        "\(pair) are shards of runs of \(other.totalPaths) and \(first.totalPaths) paths; merge the partials of one run"
+      )
+    }
+  }
+
+  /// A header's bytes: canonical, pretty-printed JSON and a newline.
+  static func data(_ header: some Encodable) throws -> Data {
+    let encoder = PartialCoding.encoder
+    encoder.outputFormatting.insert(.prettyPrinted)
+    var data = try encoder.encode(header)
+    data.append(0x0A)
+    return data
+  }
+}
