@@ -8,12 +8,20 @@ public struct PathMark: Sendable, Hashable {
   public var adl: Bool
   public var fundLoss: Double
   public var shortfall: Double
+  /// Bad debt, ADL overshoot and haircut (``PathOutcome``), which tell venues' ADL rules
+  /// apart where the probabilities do not.
+  public var badDebt: Double
+  public var adlOvershoot: Double
+  public var adlHaircut: Double
 
   public init(_ outcome: PathOutcome, initialFund: Double) {
     depleted = outcome.depleted
     adl = outcome.adlEvents > 0
     fundLoss = outcome.fundLoss(initialFund: initialFund) + 0
     shortfall = outcome.shortfall
+    badDebt = outcome.badDebt
+    adlOvershoot = outcome.adlOvershoot
+    adlHaircut = outcome.adlHaircut
   }
 }
 
@@ -74,7 +82,8 @@ public enum PairedComparison {
   /// The names compared, in order, and their units.
   public static let metrics: [(name: String, unit: MetricUnit)] = [
     ("depletion_probability", .probability), ("adl_probability", .probability), ("fund_loss_es_99", .currency),
-    ("shortfall_mean", .currency),
+    ("shortfall_mean", .currency), ("bad_debt_mean", .currency), ("adl_overshoot_mean", .currency),
+    ("adl_haircut_mean", .currency),
   ]
 
   /// Every compared metric of `cell`, with its difference from `base`.
@@ -104,6 +113,9 @@ public enum PairedComparison {
       "depletion_probability": paired("depletion_probability") { $0.depleted ? 1 : 0 },
       "adl_probability": paired("adl_probability") { $0.adl ? 1 : 0 },
       "shortfall_mean": paired("shortfall_mean") { $0.shortfall },
+      "bad_debt_mean": paired("bad_debt_mean") { $0.badDebt },
+      "adl_overshoot_mean": paired("adl_overshoot_mean") { $0.adlOvershoot },
+      "adl_haircut_mean": paired("adl_haircut_mean") { $0.adlHaircut },
       "fund_loss_es_99": pairedInterval(esDifference, zip(esCell, esBase).map { $0 - $1 }, z: z),
     ]
     return metrics.map { metric in

@@ -40,6 +40,31 @@ import Testing
     #expect(own > 1.5 * paired)
   }
 
+  /// Bad debt, overshoot and haircut: the difference is the cell's mean minus the base's,
+  /// and its interval `d̄ ± z·s_d/√n` is computed here from the marks by hand (pro-rata ADL
+  /// against the base's PnL × leverage queue, same paths).
+  @Test func adlMeansArePairedPathByPath() throws {
+    let base = try Self.sample([])
+    let cell = try Self.sample(["adl.ranking=pro-rata"])
+    let metrics = PairedComparison.compare(cell, with: base)
+    let n = Double(Self.paths)
+    let columns: [(String, (PathMark) -> Double)] = [
+      ("bad_debt_mean", { $0.badDebt }), ("adl_overshoot_mean", { $0.adlOvershoot }),
+      ("adl_haircut_mean", { $0.adlHaircut }),
+    ]
+    for (name, value) in columns {
+      let metric = try #require(metrics.first { $0.name == name }, "\(name)")
+      let d = zip(cell.marks, base.marks).map { value($0) - value($1) }
+      let mean = d.reduce(0, +) / n
+      let sd = (d.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / (n - 1)).squareRoot()
+      let half = normalQuantile975 * sd / n.squareRoot()
+      let difference = try #require(metric.difference.value)
+      #expect(abs(difference - mean) <= 1e-9 * max(1, abs(mean)), "\(name)")
+      let low = try #require(metric.difference.low)
+      #expect(abs((difference - low) - half) <= 1e-9 * max(1, half), "\(name)")
+    }
+  }
+
   @Test func independentRunsDifferByAboutTheUnpairedSpread() throws {
     // The same scenario with another seed: the difference is pure noise, inside the unpaired
     // interval (4 standard errors), while the same seed gives exactly 0.

@@ -15,8 +15,10 @@ import Testing
     var table = SweepTable(
       plan: plan, base: base, currency: "USDC", conditions: [try FailCondition(parsing: "depletion>=0")])
     table.add(cell: 0, poorer)
-    #expect(table.rows.map(\.cell) == Array(repeating: "base", count: 4) + Array(repeating: "0", count: 4))
-    #expect(table.rows.prefix(4).allSatisfy { $0.difference.value == 0 || $0.difference.value == nil })
+    let perCell = PairedComparison.metrics.count
+    #expect(
+      table.rows.map(\.cell) == Array(repeating: "base", count: perCell) + Array(repeating: "0", count: perCell))
+    #expect(table.rows.prefix(perCell).allSatisfy { $0.difference.value == 0 || $0.difference.value == nil })
     // A poorer fund depletes at least as often on the same paths (hand: F ≤ needed is
     // monotone in F), and here strictly more often.
     let depletion = try #require(table.rows.first { $0.cell == "0" && $0.metric == "depletion_probability" })

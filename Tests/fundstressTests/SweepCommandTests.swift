@@ -28,7 +28,7 @@ import Testing
         "cell", "markets.*.depth", "metric", "value", "ci_low", "ci_high", "diff_vs_base", "diff_ci_low",
         "diff_ci_high", "unit",
       ])
-    #expect(table.rows.count == 3 * 4)  // 3 cells × 4 metrics; x1 is the base, so no base rows
+    #expect(table.rows.count == 3 * 7)  // 3 cells × 7 metrics; x1 is the base, so no base rows
     let rows = table.rows.filter { $0[2] == "depletion_probability" }
     #expect(rows.map { $0[1] } == ["x0.5", "x1", "x2"])
     #expect(rows[1][6] == "0.0" && rows[1][7] == "0.0" && rows[1][8] == "0.0")
