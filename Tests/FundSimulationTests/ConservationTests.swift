@@ -37,6 +37,17 @@ import Testing
     17: (2e4, nil, nil), 18: (nil, 5e4, nil), 19: (nil, nil, 1), 20: (1e4, 5e4, nil),
   ]
 
+  /// The violent day's simulator over the random book `book`, seed 99, checkpoints every 30
+  /// steps.
+  static func simulator(_ day: ViolentDay, book: Int, fund: FundRules, adl: ADLPolicy) throws -> FundSimulator {
+    let exchange = try ExchangeModel(
+      rules: day.rules, positions: day.book(seed: UInt64(book)), fund: fund, adl: adl,
+      initialPrices: day.initialPrices)
+    return FundSimulator(
+      generator: PathGenerator(model: day.model, seed: 99), exchange: exchange,
+      checkpoints: CheckpointSchedule(horizonSteps: 120, every: 30))
+  }
+
   @Test(arguments: 0..<25)
   func randomBooksAndPaths(caseIndex: Int) throws {
     let (mechanic, ranking, feeCap, trigger, depth, closePrice) = Self.cases[caseIndex]
@@ -46,15 +57,11 @@ import Testing
       balance: 2e5, waterfall: mechanic, fundShare: 0.7, feeCap: feeCap, takeoverSubsidy: 0.2,
       stepOutflowCap: stepCap, marketOutflowCap: marketCap, takeoverNotionalCap: notionalCap,
       backstop: Self.backstops[caseIndex])
-    let exchange = try ExchangeModel(
-      rules: day.rules, positions: day.book(seed: UInt64(caseIndex)), fund: fund,
+    let sim = try Self.simulator(
+      day, book: caseIndex, fund: fund,
       adl: ADLPolicy(
         ranking: ranking, drawdownTrigger: trigger, drawdownWindowSteps: 480, closePrice: closePrice,
-        randomWalkAccounts: 40),
-      initialPrices: day.initialPrices)
-    let sim = FundSimulator(
-      generator: PathGenerator(model: day.model, seed: 99), exchange: exchange,
-      checkpoints: CheckpointSchedule(horizonSteps: 120, every: 30))
+        randomWalkAccounts: 40))
     let ws = sim.makeWorkspace()
     var liquidations = 0
     var adl = 0
@@ -118,12 +125,8 @@ import Testing
     var fund = FundRules(
       balance: 2e5, waterfall: mechanic, fundShare: 0.7, takeoverSubsidy: 0.2, stepOutflowCap: stepCap)
     fund.scope = scope
-    let exchange = try ExchangeModel(
-      rules: day.rules, positions: day.book(seed: UInt64(caseIndex)), fund: fund,
-      adl: ADLPolicy(drawdownTrigger: trigger, drawdownWindowSteps: 480), initialPrices: day.initialPrices)
-    let sim = FundSimulator(
-      generator: PathGenerator(model: day.model, seed: 99), exchange: exchange,
-      checkpoints: CheckpointSchedule(horizonSteps: 120, every: 30))
+    let sim = try Self.simulator(
+      day, book: caseIndex, fund: fund, adl: ADLPolicy(drawdownTrigger: trigger, drawdownWindowSteps: 480))
     let ws = sim.makeWorkspace()
     var depletedFunds = 0
     var adl = 0
