@@ -18,9 +18,9 @@ struct PathLedger {
   /// fund of the market being liquidated (``useFund(_:)``).
   var fund: InsuranceFund
   var outcome: PathOutcome
-  /// Under a scope other than shared, every fund in fund order; the entry of the one in
-  /// use (``activeFund``) is stale until ``parkActiveFund()``. Empty for the shared fund,
-  /// which therefore costs no indirection.
+  /// Under a scope other than shared, every fund in fund order, except that the entry of
+  /// the one in use (``activeFund``) is a placeholder until ``parkActiveFund()``. Empty for
+  /// the shared fund, which therefore costs no indirection.
   private(set) var funds: [InsuranceFund] = []
   private(set) var activeFund = 0
 
@@ -33,15 +33,21 @@ struct PathLedger {
   init(funds: [InsuranceFund], outcome: PathOutcome) {
     self.init(fund: funds[0], outcome: outcome)
     self.funds = funds
+    self.funds[0] = Self.placeholder
   }
+
+  /// What the slot of the fund in use holds: a fund with no heap storage, so that moving
+  /// funds in and out by swapping leaves each one's drawdown queue and caps uniquely held
+  /// (no copy on the next write).
+  private static let placeholder = InsuranceFund(balance: 0, threshold: 0)
 
   /// Makes fund `g` the one flows post to, at the current step.
   @inline(__always)
   mutating func useFund(_ g: Int) {
     guard g != activeFund else { return }
     let step = fund.step
-    funds[activeFund] = fund
-    fund = funds[g]
+    swap(&fund, &funds[activeFund])
+    swap(&fund, &funds[g])
     fund.step = step
     activeFund = g
   }

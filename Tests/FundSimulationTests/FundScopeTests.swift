@@ -72,6 +72,17 @@ import Testing
     #expect(grouped == (try run(.shared)))
   }
 
+  /// `per-market` is groups of one market each with equal shares, whatever the funds'
+  /// order: the same outcome, fund records in group order.
+  @Test func perMarketIsGroupsOfOne() throws {
+    let perMarket = try run(.perMarket, trigger: 0.6)
+    var grouped = try run(
+      .groups([FundGroup(markets: [1], share: 0.5), FundGroup(markets: [0], share: 0.5)]), trigger: 0.6)
+    #expect(grouped.funds == [perMarket.funds[1], perMarket.funds[0]])
+    grouped.funds = perMarket.funds
+    #expect(grouped == perMarket)
+  }
+
   /// Each fund has its own drawdown trigger (60%). Shared: floor 3 200, BTC's 5 000 gets
   /// 4 800 (200 to ADL), then ETH's 2 000 finds nothing above the floor (all to ADL): bad
   /// debt 2 200, 2 000 of it in ETH. Per market: BTC's fund of 4 000 pays 2 400 down to its

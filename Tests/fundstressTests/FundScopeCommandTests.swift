@@ -3,7 +3,8 @@ import Testing
 
 /// Fund scopes end to end (docs/MODEL.md, "Fund scopes"): `funds.csv` only under a scope
 /// other than shared, with each fund's depletion no higher than the path's "any fund"; and
-/// `size` refusing the one-run method there and bisecting instead.
+/// shards merging to the same `funds.csv`; and `size` refusing the one-run method there and
+/// bisecting instead.
 @Suite struct FundScopeCommandTests {
   @Test func fundsCSVAndSizingUnderGroups() async throws {
     let scratch = try Scratch()
@@ -32,6 +33,20 @@ import Testing
     let anyFund = try #require(
       summary.split(separator: "\n").first { $0.hasPrefix("depletion_probability,") }?.split(separator: ",")[1])
     for p in try funds.numbers("depletion_probability") { #expect(try #require(p) <= Double(anyFund)!) }
+
+    // Shards merge to the same funds.csv (per-fund sums merge by addition).
+    for shard in 0..<2 {
+      let part = try await fundstress(
+        [
+          "run", "--scenario", "scenario.yaml", "--paths", "200", "--shard", "\(shard)/2", "--out", "p\(shard)",
+          "--quiet",
+        ]
+          + scope, in: scratch.url)
+      try #require(part.status == 0, "\(part)")
+    }
+    let merged = try await fundstress(["merge", "p0", "p1", "--out", "merged", "--quiet"], in: scratch.url)
+    try #require(merged.status == 0, "\(merged)")
+    #expect(try scratch.read("merged/funds.csv") == scratch.read("groups/funds.csv"))
 
     let refused = try await fundstress(
       ["size", "--scenario", "scenario.yaml", "--paths", "10", "--method", "one-run", "--out", "one"] + scope,
