@@ -8,7 +8,7 @@ import FundSimulation
 /// the paths were chunked or sharded.
 ///
 /// - Complexity: ``add(_:)`` O(1) amortised; memory O(sketch buckets).
-public struct FundTotals: Sendable, Codable {
+public struct FundTotals: Sendable, Codable, Equatable {
   /// The markets the fund covers (indices into the run's symbols).
   public let markets: [Int]
   public let initial: Double

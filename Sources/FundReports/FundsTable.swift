@@ -30,4 +30,24 @@ public enum FundsTable {
     }
     return text
   }
+
+  /// The per-fund table of `report.md`: one format per column
+  /// (``ReadableNumber/init(_:fitting:digits:)``).
+  static func readable(_ summary: RunSummary) -> ReportTable {
+    let currency = ReportDocument.inline(summary.currency)
+    let columns: [(String, ReadableNumber.Kind, (FundTotals) -> Double?)] = [
+      ("Initial balance (\(currency))", .quantity, \.initial),
+      ("Depletion probability", .percent, { $0.depletion.value }),
+      ("Shortfall paid (\(currency))", .quantity, \.meanShortfall),
+      ("Fund loss (\(currency))", .quantity, \.meanLoss),
+      ("Drawdown p99 (\(currency))", .quantity, { $0.drawdownQuantile(0.99) }),
+    ]
+    let formats = columns.map { _, kind, field in ReadableNumber(kind, fitting: summary.funds.map(field)) }
+    let rows = summary.funds.map { fund in
+      [ReportDocument.inline(name(fund, symbols: summary.symbols))]
+        + zip(columns, formats).map { column, format in format.string(column.2(fund)) }
+    }
+    return ReportTable(
+      header: ["Fund"] + columns.map(\.0), rightAligned: [false] + columns.map { _ in true }, rows: rows)
+  }
 }

@@ -64,4 +64,19 @@ import Testing
     #expect(shared.funds == nil)
     #expect(!String(decoding: try JSONEncoder().encode(shared), as: UTF8.self).contains("\"funds\""))
   }
+
+  /// report.md gains a "Funds" section under a scope (``handValues()``'s figures);
+  /// the shared fund's report has none.
+  @Test func reportSection() {
+    let scoped = MarkdownReport.render(
+      ReportDocument.run(RunSummary(statistics: Self.statistics(0..<4)), context: Fixtures.context(paths: 4)))
+    // Initial 600 000, depleted on 1 of 4 paths, drawdown p99 at rank 3 × 0.99 = 2.97:
+    // 500k + 0.97 × 100k = 597 000.
+    #expect(scoped.contains("## Funds") && scoped.contains("| BTC+ETH | 600K | 25.0% |") && scoped.contains("| 597K |"))
+    var shared = Fixtures.emptyStatistics()
+    shared.add(Fixtures.quiet(path: 0))
+    let plain = MarkdownReport.render(
+      ReportDocument.run(RunSummary(statistics: shared), context: Fixtures.context(paths: 1)))
+    #expect(!plain.contains("## Funds"))
+  }
 }
