@@ -76,6 +76,14 @@ extension ReportDocument {
       .paragraph(
         "Per-path means and each market's share of the all-market total, rounded for reading; exact in `markets.csv`."))
     blocks.append(.table(marketsTable(summary)))
+    if !summary.funds.isEmpty {
+      blocks.append(.heading("Funds"))
+      blocks.append(
+        .paragraph(
+          "Each insurance fund of the scope, over all paths, rounded for reading; exact in `funds.csv`. "
+            + "The headline's depletion is any fund's; its balances are the funds' total."))
+      blocks.append(.table(FundsTable.readable(summary)))
+    }
 
     blocks.append(.heading("Charts"))
     let charts: [(String, String, String, String)] = [

@@ -3,7 +3,8 @@ import Foundation
 /// Writes a run's report files into a directory.
 ///
 /// Files: `summary.csv`, `markets.csv`, `fund_quantiles.csv`, `report.md`, `report.html`,
-/// `fan_chart.svg`, `fund_pnl_histogram.svg`, `market_shares.svg`, `run.json`.
+/// `fan_chart.svg`, `fund_pnl_histogram.svg`, `market_shares.svg`, `run.json`, and `funds.csv`
+/// under a fund scope other than shared.
 /// `paths.csv` is streamed separately by the caller with ``PathsTable``. The directory is
 /// created if needed; atomic replacement of the whole folder is the caller's business
 /// (write into a temporary folder, then rename).
@@ -15,6 +16,8 @@ public enum ReportWriter {
     public static let pathsGzip = "paths.csv.gz"
     public static let markets = "markets.csv"
     public static let fundQuantiles = "fund_quantiles.csv"
+    /// Under a fund scope other than shared only (``FundsTable``).
+    public static let funds = "funds.csv"
     public static let report = "report.md"
     public static let html = "report.html"
     public static let runJSON = "run.json"
@@ -34,6 +37,10 @@ public enum ReportWriter {
     var context = context
     context.quantiles = context.quantiles ?? statistics.quantileMode.description
     try write(summary: summary, context: context, to: directory)
+    if let funds = statistics.funds {
+      try Data(FundsTable.csv(funds, symbols: statistics.symbols).utf8)
+        .write(to: directory.appendingPathComponent(File.funds))
+    }
     return summary
   }
 

@@ -57,6 +57,9 @@ public struct RunStatistics: Sendable, Codable {
   /// The sketched ``fundNeeded`` in sketch mode, when the run knows it (the array then
   /// stays empty).
   public private(set) var fundNeededSketch: RelativeErrorSketch?
+  /// Each fund's sums under a ``FundSimulation/FundScope`` other than shared (``FundTotals``),
+  /// in fund order; `nil` for the shared fund, so its statistics encode as before.
+  public private(set) var funds: [FundTotals]?
   /// The per-path values were taken out to be saved apart (``splittingPerPathValues()``).
   public private(set) var perPathValuesSplit = false
 
@@ -141,6 +144,10 @@ public struct RunStatistics: Sendable, Codable {
     }
     for index in markets.indices { markets[index].add(outcome.markets[index]) }
     for index in checkpointSketches.indices { checkpointSketches[index].add(outcome.checkpoints[index]) }
+    if !outcome.funds.isEmpty {
+      if funds == nil { funds = outcome.funds.map { FundTotals(markets: $0.markets, initial: $0.initial) } }
+      for index in outcome.funds.indices { funds![index].add(outcome.funds[index]) }
+    }
   }
 
   /// Appends another run's paths after this one's (chunks of one run, or shards of a run
@@ -186,6 +193,14 @@ public struct RunStatistics: Sendable, Codable {
     }
     for index in markets.indices { markets[index].merge(other.markets[index]) }
     for index in checkpointSketches.indices { checkpointSketches[index].merge(other.checkpointSketches[index]) }
+    if let theirs = other.funds {
+      if var mine = funds {
+        for index in mine.indices { mine[index].merge(theirs[index]) }
+        funds = mine
+      } else {
+        funds = theirs
+      }
+    }
   }
 
   /// Switches to `mode`: ``QuantileMode/sketch(relativeAccuracy:)`` moves the per-path
@@ -281,6 +296,7 @@ public struct RunStatistics: Sendable, Codable {
     case symbols, checkpointSteps, initialFund, depletionThreshold, stepSeconds, pathCount, depletedPaths, adlPaths
     case means, cascadeRounds, depletionSteps, fundLosses, drawdowns, markets, checkpointSketches, fundNeeded
     case quantileMode, lossSketch, drawdownSketch, fundNeededSketch, perPathValuesSplit
+    case funds
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -302,6 +318,7 @@ public struct RunStatistics: Sendable, Codable {
     try container.encode(checkpointSketches, forKey: .checkpointSketches)
     if !fundNeeded.isEmpty { try container.encode(fundNeeded, forKey: .fundNeeded) }
     if perPathValuesSplit { try container.encode(true, forKey: .perPathValuesSplit) }
+    try container.encodeIfPresent(funds, forKey: .funds)
     if quantileMode != .exact {
       try container.encode(quantileMode, forKey: .quantileMode)
       try container.encode(lossSketch, forKey: .lossSketch)
@@ -336,6 +353,7 @@ public struct RunStatistics: Sendable, Codable {
     lossSketch = try container.decodeIfPresent(RelativeErrorSketch.self, forKey: .lossSketch)
     drawdownSketch = try container.decodeIfPresent(RelativeErrorSketch.self, forKey: .drawdownSketch)
     fundNeededSketch = try container.decodeIfPresent(RelativeErrorSketch.self, forKey: .fundNeededSketch)
+    funds = try container.decodeIfPresent([FundTotals].self, forKey: .funds)
     let keptPaths: Int
     switch quantileMode {
     case .exact:
@@ -360,6 +378,7 @@ public struct RunStatistics: Sendable, Codable {
       && (fundNeeded.isEmpty || (quantileMode == .exact && fundNeeded.count == pathCount))
       && (fundNeededSketch.map { quantileMode != .exact && $0.count == pathCount } ?? true)
       && means.allSatisfy { $0.count == pathCount } && stepSeconds > 0
+      && (funds ?? []).allSatisfy { $0.paths == pathCount && $0.markets.allSatisfy(symbols.indices.contains) }
     guard consistent else {
       throw DecodingError.dataCorrupted(
         .init(codingPath: decoder.codingPath, debugDescription: "run statistics parts do not match their path count"))

@@ -32,6 +32,9 @@ public struct RunSummary: Sendable, Equatable {
   public let fundQuantiles: [FundQuantileRow]
   /// Histogram of the fund's P&L `final − initial` over paths (40 bars).
   public let fundPnLBars: [HistogramBar]
+  /// Each fund's statistics under a fund scope other than shared (``FundTotals``); empty
+  /// for the shared fund.
+  public let funds: [FundTotals]
 
   /// Summarises a run.
   ///
@@ -108,6 +111,7 @@ public struct RunSummary: Sendable, Equatable {
     markets = MarketSummary.rows(statistics)
     fundQuantiles = FundQuantileRow.rows(statistics)
     fundPnLBars = tail.bars
+    funds = statistics.funds ?? []
   }
 
   /// The figures read from the ascending per-path losses and drawdowns (kept, or sketched:

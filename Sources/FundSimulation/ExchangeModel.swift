@@ -22,6 +22,7 @@ public struct ExchangeModel: Sendable {
     precondition(rules.count == initialPrices.count, "one rule set per market")
     for (i, rule) in rules.enumerated() { try rule.validate(index: i) }
     try fund.validate()
+    try fund.scope.validate(markets: rules.count)
     guard (1...100_000).contains(cascadeRoundCap) else {
       throw ModelInputError(
         key: "cascade_round_cap", problem: "is \(cascadeRoundCap)",

@@ -110,6 +110,9 @@ public struct FundRules: Sendable, Equatable, Codable {
   /// Market close: the backstop vault that takes over positions gapped below a share of
   /// their maintenance margin before the book and the fund (``BackstopVault``), or `nil`.
   public var backstop: BackstopVault?
+  /// Which markets share a fund (``FundScope``); each fund gets its share of ``balance``
+  /// and ``depletionThreshold``.
+  public var scope = FundScope.shared
 
   public init(
     balance: Double, waterfall: WaterfallMechanic = .marketClose, fundShare: Double = 1, feeCap: Double? = nil,

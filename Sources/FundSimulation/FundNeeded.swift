@@ -30,9 +30,11 @@
 /// needed is found by bisection over full runs instead (the `MonteCarlo` module).
 extension FundSimulator {
   /// Whether a path's flows before depletion do not depend on the fund's balance, so the
-  /// fund it needed follows from one run (market close, no drawdown trigger).
+  /// fund it needed follows from one run (market close, no drawdown trigger, the shared
+  /// fund: with several funds the path needs a balance per fund, and the sizing scales
+  /// them together, so it bisects instead).
   public var fundNeededFromOneRun: Bool {
-    exchange.fund.waterfall == .marketClose && exchange.adl.drawdownTrigger == nil
+    exchange.fund.waterfall == .marketClose && exchange.adl.drawdownTrigger == nil && exchange.fund.scope == .shared
   }
 
   /// The same simulator with a fund that pays every shortfall and never depletes.

@@ -31,6 +31,10 @@ public struct FundSimulator: Sendable {
   /// Whether the fund pays every shortfall, however large (``FundNeeded``): its threshold
   /// is −∞, so it never depletes and its lowest balance measures the fund the path needed.
   var withoutFundLimit = false
+  /// Under a ``FundScope`` other than shared: each market's fund and each fund's markets
+  /// and share, resolved once per run; empty for the shared fund.
+  let fundOfMarket: [Int]
+  let fundGroups: [FundGroup]
 
   public init(generator: PathGenerator, exchange: ExchangeModel, checkpoints: CheckpointSchedule) {
     precondition(exchange.rules.count == generator.model.marketCount, "one rule set per market")
@@ -42,6 +46,11 @@ public struct FundSimulator: Sendable {
     impactRetention = exchange.rules.map { 1 - $0.resilience }
     depth = exchange.rules.map(\.depth)
     permanentImpact = exchange.rules.map(\.permanentImpact)
+    let groups = exchange.fund.scope.funds(markets: exchange.rules.count) ?? []
+    var owner = Array(repeating: 0, count: groups.isEmpty ? 0 : exchange.rules.count)
+    for (g, group) in groups.enumerated() { for k in group.markets { owner[k] = g } }
+    fundOfMarket = owner
+    fundGroups = groups
   }
 
   public var marketCount: Int { exchange.rules.count }
@@ -67,13 +76,22 @@ public struct FundSimulator: Sendable {
     }
     let m = marketCount
     let steps = generator.model.horizon.steps
-    var ledger = PathLedger(
-      fund: InsuranceFund(
-        balance: exchange.fund.balance, threshold: withoutFundLimit ? -.infinity : exchange.fund.depletionThreshold,
-        drawdownTrigger: exchange.adl.drawdownTrigger, drawdownWindow: exchange.adl.drawdownWindowSteps),
-      outcome: PathOutcome(path: path, initialFund: exchange.fund.balance, markets: m, checkpoints: checkpoints.count))
-    ledger.fund.capOutflows(
-      perStep: exchange.fund.stepOutflowCap, perMarket: exchange.fund.marketOutflowCap, markets: m)
+    var ledger: PathLedger
+    if fundGroups.isEmpty {
+      ledger = PathLedger(
+        fund: InsuranceFund(
+          balance: exchange.fund.balance, threshold: withoutFundLimit ? -.infinity : exchange.fund.depletionThreshold,
+          drawdownTrigger: exchange.adl.drawdownTrigger, drawdownWindow: exchange.adl.drawdownWindowSteps),
+        outcome: PathOutcome(path: path, initialFund: exchange.fund.balance, markets: m, checkpoints: checkpoints.count)
+      )
+      ledger.fund.capOutflows(
+        perStep: exchange.fund.stepOutflowCap, perMarket: exchange.fund.marketOutflowCap, markets: m)
+    } else {
+      ledger = PathLedger(
+        funds: makeScopedFunds(),
+        outcome: PathOutcome(path: path, initialFund: exchange.fund.balance, markets: m, checkpoints: checkpoints.count)
+      )
+    }
     let logPrices = ws.path.logPrices
     let impact = ws.impact
     let longThreshold = ws.longThreshold
@@ -124,7 +142,7 @@ public struct FundSimulator: Sendable {
             logPrices: logPrices, from: t, through: steps, longThreshold: longThreshold,
             shortThreshold: shortThreshold)
           while nextCheckpointStep < next {
-            ledger.outcome.checkpoints[nextCheckpoint] = ledger.fund.balance
+            ledger.outcome.checkpoints[nextCheckpoint] = ledger.totalBalance
             nextCheckpoint += 1
             nextCheckpointStep = nextCheckpoint < checkpoints.count ? checkpoints.steps[nextCheckpoint] : Int.max
           }
@@ -141,13 +159,14 @@ public struct FundSimulator: Sendable {
           for k in 0..<m where impact[k] != 0 { impactActive = true }
         }
         if t == nextCheckpointStep {
-          ledger.outcome.checkpoints[nextCheckpoint] = ledger.fund.balance
+          ledger.outcome.checkpoints[nextCheckpoint] = ledger.totalBalance
           nextCheckpoint += 1
           nextCheckpointStep = nextCheckpoint < checkpoints.count ? checkpoints.steps[nextCheckpoint] : Int.max
         }
         t += 1
       }
     }
+    if !fundGroups.isEmpty { return scopedOutcome(&ledger) }
     var outcome = ledger.outcome
     outcome.minFund = ledger.fund.minimum
     outcome.finalFund = ledger.fund.balance

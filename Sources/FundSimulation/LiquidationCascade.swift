@@ -94,6 +94,7 @@ extension FundSimulator {
       ws.shortThreshold[k] = ladder.threshold(at: cursor)
     }
     guard whole ? cursor > start : ws.batchCount > 0 else { return false }
+    if !fundOfMarket.isEmpty { ledger.useFund(fundOfMarket[k]) }
 
     if withoutFundLimit {
       // Before any ADL every position past the opposite cursor is whole and open.

@@ -14,12 +14,55 @@
 /// before the ledger existed, so every CSV is unchanged to the byte (docs/PERFORMANCE.md,
 /// "Issue 20").
 struct PathLedger {
+  /// The fund every flow posts to: the shared fund, or under another ``FundScope`` the
+  /// fund of the market being liquidated (``useFund(_:)``).
   var fund: InsuranceFund
   var outcome: PathOutcome
+  /// Under a scope other than shared, every fund in fund order, except that the entry of
+  /// the one in use (``activeFund``) is a placeholder until ``parkActiveFund()``. Empty for
+  /// the shared fund, which therefore costs no indirection.
+  private(set) var funds: [InsuranceFund] = []
+  private(set) var activeFund = 0
 
   init(fund: InsuranceFund, outcome: PathOutcome) {
     self.fund = fund
     self.outcome = outcome
+  }
+
+  /// A ledger over several funds, the first in use.
+  init(funds: [InsuranceFund], outcome: PathOutcome) {
+    self.init(fund: funds[0], outcome: outcome)
+    self.funds = funds
+    self.funds[0] = Self.placeholder
+  }
+
+  /// What the slot of the fund in use holds: a fund with no heap storage, so that moving
+  /// funds in and out by swapping leaves each one's drawdown queue and caps uniquely held
+  /// (no copy on the next write).
+  private static let placeholder = InsuranceFund(balance: 0, threshold: 0)
+
+  /// Makes fund `g` the one flows post to, at the current step.
+  @inline(__always)
+  mutating func useFund(_ g: Int) {
+    guard g != activeFund else { return }
+    let step = fund.step
+    swap(&fund, &funds[activeFund])
+    swap(&fund, &funds[g])
+    fund.step = step
+    activeFund = g
+  }
+
+  /// Writes the fund in use back into ``funds``, which then holds every fund's state.
+  mutating func parkActiveFund() {
+    if !funds.isEmpty { funds[activeFund] = fund }
+  }
+
+  /// The balance of all funds together (in fund order), or of the one shared fund.
+  var totalBalance: Double {
+    guard !funds.isEmpty else { return fund.balance }
+    var total = 0.0
+    for g in funds.indices { total += g == activeFund ? fund.balance : funds[g].balance }
+    return total
   }
 
   /// `count` positions of market `k` were liquidated, of size × mark `notional` in all.

@@ -66,6 +66,9 @@ public struct PathOutcome: Sendable, Equatable {
   public var backstopLoss: Double
   /// Positions (or shares of them) the backstop vault took over.
   public var backstopTakeovers: Int
+  /// Under a ``FundScope`` other than shared, each fund's record, in fund order; empty
+  /// for the one shared fund (whose record is the path's own).
+  public var funds: [FundOutcome] = []
 
   public init(path: Int, initialFund: Double, markets: Int, checkpoints: Int) {
     self.path = path
@@ -99,6 +102,31 @@ public struct PathOutcome: Sendable, Equatable {
   public var depleted: Bool { depletionStep != nil }
   /// Initial minus final balance: positive when the fund lost money.
   public func fundLoss(initialFund: Double) -> Double { initialFund - finalFund }
+}
+
+/// One fund's record on a path, under a ``FundScope`` other than shared.
+public struct FundOutcome: Sendable, Equatable {
+  /// The markets it covers (indices).
+  public var markets: [Int]
+  /// The fund's initial, lowest and final balances.
+  public var initial: Double
+  public var minimum: Double
+  public var final: Double
+  /// The first step at which its balance was at or below its threshold, or `nil`.
+  public var depletionStep: Int?
+  /// Shortfall it paid (its markets' ``MarketOutcome/shortfall``).
+  public var shortfall: Double
+
+  public init(markets: [Int], initial: Double, minimum: Double, final: Double, depletionStep: Int?, shortfall: Double) {
+    self.markets = markets
+    self.initial = initial
+    self.minimum = minimum
+    self.final = final
+    self.depletionStep = depletionStep
+    self.shortfall = shortfall
+  }
+
+  public var depleted: Bool { depletionStep != nil }
 }
 
 /// One market's share of a path's outcome.

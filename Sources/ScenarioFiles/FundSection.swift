@@ -13,6 +13,7 @@ import FundSimulation
 ///   step_outflow_cap: null      # optional: most the fund pays in one step (dYdX per block)
 ///   market_outflow_cap: null    # optional: most it pays for one market over the horizon (Drift)
 ///   takeover_notional_cap: null # optional, takeover: k, notional taken per round ≤ k × balance (Binance 1)
+///   scope: shared               # or per-market, groups (FundScopeSection.swift)
 /// adl:
 ///   ranking: pnl-leverage       # or pro-rata, binance, hyperliquid, random-walk
 ///   drawdown_trigger: 0.3       # optional: pay no further than 30% below the window's peak
@@ -23,7 +24,7 @@ import FundSimulation
 extension ScenarioParser {
   static let fundKeys = [
     "balance", "waterfall", "fund_share", "fee_cap", "takeover_subsidy", "depletion_threshold",
-    "step_outflow_cap", "market_outflow_cap", "takeover_notional_cap", "backstop",
+    "step_outflow_cap", "market_outflow_cap", "takeover_notional_cap", "backstop", "scope", "groups",
   ]
   static let adlKeys = [
     "ranking", "drawdown_trigger", "drawdown_window_hours", "close_price", "random_walk_accounts",

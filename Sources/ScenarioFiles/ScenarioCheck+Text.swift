@@ -71,7 +71,14 @@ extension ScenarioCheck {
         "; backstop vault below \(Self.percent(vault.share)) of maintenance, capital "
         + "\(Self.amount(vault.capital)), loss cap \(Self.amount(vault.lossCap))"
     }
-    return text + "; depleted at or below \(Self.amount(fund.depletionThreshold))"
+    text += "; depleted at or below \(Self.amount(fund.depletionThreshold))"
+    if let funds = fund.scope.funds(markets: markets.count) {
+      let parts = funds.map { group in
+        group.markets.map { markets[$0].symbol }.joined(separator: "+") + " " + Self.amount(group.share * fund.balance)
+      }
+      text += "; \(fund.scope.name) funds: " + parts.joined(separator: ", ") + " (each its share of the threshold)"
+    }
+    return text
   }
 
   private var adlLine: String {

@@ -70,6 +70,8 @@ struct ScenarioParser {
     }
     let fundValue = try top.required("fund", fix: "a block with `balance` and `waterfall`")
     var fund = try parseFund(fundValue, waterfallRequired: venue == nil)
+    fund.scope = try parseFundScope(
+      fundValue.mapping(allowedKeys: Self.fundKeys), symbols: markets.map(\.symbol))
     var adl = try parseADL(top.optional("adl"))
     if let preset = venue ?? nil {
       // A key written in the scenario overrides its preset.

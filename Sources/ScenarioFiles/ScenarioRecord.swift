@@ -267,7 +267,12 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
     case stepOutflowCap = "step_outflow_cap"
     case marketOutflowCap = "market_outflow_cap"
     case takeoverNotionalCap = "takeover_notional_cap"
-    case backstop
+    case backstop, scope, groups
+  }
+  /// One fund of a ``FundScope/groups(_:)`` scope, its markets by symbol.
+  struct FundGroupRecord: Encodable {
+    var markets: [String]
+    var share: Double
   }
   enum BackstopKeys: String, CodingKey {
     case share, capital
@@ -308,6 +313,16 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
       try b.encode(vault.share, forKey: .share)
       try b.encode(vault.capital, forKey: .capital)
       try b.encode(vault.lossCap, forKey: .lossCap)
+    }
+    // The shared scope is left out, so the default run's run.json is unchanged.
+    if fund.scope != .shared {
+      try f.encode(fund.scope.name, forKey: .scope)
+      if case .groups(let groups) = fund.scope {
+        let records = groups.map {
+          FundGroupRecord(markets: $0.markets.map { markets[$0].model.symbol }, share: $0.share)
+        }
+        try f.encode(records, forKey: .groups)
+      }
     }
     try c.encode(adl, forKey: .adl)
     try c.encode(simulation, forKey: .simulation)

@@ -86,9 +86,11 @@ struct SizeCommand: ParsableCommand {
       let goals = try goals
       let oneRun = run.simulator.fundNeededFromOneRun
       if method == "one-run" && !oneRun {
+        let scope = scenario.exchange.fund.scope
+        let scoped = scope == .shared ? "" : ", fund scope \(scope.name)"
         throw CommandLineError(
-          "--method one-run needs the market-close waterfall without a drawdown trigger; the scenario has "
-            + "\(scenario.exchange.fund.waterfall.rawValue)\(scenario.exchange.adl.drawdownTrigger == nil ? "" : " with a drawdown trigger"); "
+          "--method one-run needs the market-close waterfall without a drawdown trigger and the shared fund; the scenario has "
+            + "\(scenario.exchange.fund.waterfall.rawValue)\(scenario.exchange.adl.drawdownTrigger == nil ? "" : " with a drawdown trigger")\(scoped); "
             + "use --method auto or bisection")
       }
       if let shard {

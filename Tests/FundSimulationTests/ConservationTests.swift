@@ -37,6 +37,17 @@ import Testing
     17: (2e4, nil, nil), 18: (nil, 5e4, nil), 19: (nil, nil, 1), 20: (1e4, 5e4, nil),
   ]
 
+  /// The violent day's simulator over the random book `book`, seed 99, checkpoints every 30
+  /// steps.
+  static func simulator(_ day: ViolentDay, book: Int, fund: FundRules, adl: ADLPolicy) throws -> FundSimulator {
+    let exchange = try ExchangeModel(
+      rules: day.rules, positions: day.book(seed: UInt64(book)), fund: fund, adl: adl,
+      initialPrices: day.initialPrices)
+    return FundSimulator(
+      generator: PathGenerator(model: day.model, seed: 99), exchange: exchange,
+      checkpoints: CheckpointSchedule(horizonSteps: 120, every: 30))
+  }
+
   @Test(arguments: 0..<25)
   func randomBooksAndPaths(caseIndex: Int) throws {
     let (mechanic, ranking, feeCap, trigger, depth, closePrice) = Self.cases[caseIndex]
@@ -46,15 +57,11 @@ import Testing
       balance: 2e5, waterfall: mechanic, fundShare: 0.7, feeCap: feeCap, takeoverSubsidy: 0.2,
       stepOutflowCap: stepCap, marketOutflowCap: marketCap, takeoverNotionalCap: notionalCap,
       backstop: Self.backstops[caseIndex])
-    let exchange = try ExchangeModel(
-      rules: day.rules, positions: day.book(seed: UInt64(caseIndex)), fund: fund,
+    let sim = try Self.simulator(
+      day, book: caseIndex, fund: fund,
       adl: ADLPolicy(
         ranking: ranking, drawdownTrigger: trigger, drawdownWindowSteps: 480, closePrice: closePrice,
-        randomWalkAccounts: 40),
-      initialPrices: day.initialPrices)
-    let sim = FundSimulator(
-      generator: PathGenerator(model: day.model, seed: 99), exchange: exchange,
-      checkpoints: CheckpointSchedule(horizonSteps: 120, every: 30))
+        randomWalkAccounts: 40))
     let ws = sim.makeWorkspace()
     var liquidations = 0
     var adl = 0
@@ -96,6 +103,54 @@ import Testing
     {
       #expect(adlAboveThreshold > 0)
     }
+  }
+
+  /// Fund scopes (docs/MODEL.md, "Fund scopes"): mechanic, drawdown trigger, step outflow
+  /// cap, depth, and the scope over BTC (0) and ETH (1).
+  static let scopeCases: [(WaterfallMechanic, Double?, Double?, Double, FundScope)] = [
+    (.marketClose, nil, nil, 2e6, .perMarket), (.takeover, nil, nil, 2e4, .perMarket),
+    (.marketClose, 0.3, nil, 2e4, .groups([FundGroup(markets: [1], share: 0.3), FundGroup(markets: [0], share: 0.7)])),
+    (.takeover, 0.3, nil, 2e6, .perMarket), (.marketClose, nil, 2e4, 2e6, .perMarket),
+    (.marketClose, nil, nil, 2e6, .groups([FundGroup(markets: [0, 1], share: 1)])),
+  ]
+
+  /// Under every scope money is conserved on the whole path and fund by fund: each fund's
+  /// change is its markets' inflow minus their shortfall, so no market's loss reaches
+  /// another market's fund; the path's totals are the funds' (final: the sum; depleted:
+  /// any).
+  @Test(arguments: 0..<6)
+  func scopesConserveMoney(caseIndex: Int) throws {
+    let (mechanic, trigger, stepCap, depth, scope) = Self.scopeCases[caseIndex]
+    let day = try ViolentDay(depth: depth)
+    var fund = FundRules(
+      balance: 2e5, waterfall: mechanic, fundShare: 0.7, takeoverSubsidy: 0.2, stepOutflowCap: stepCap)
+    fund.scope = scope
+    let sim = try Self.simulator(
+      day, book: caseIndex, fund: fund, adl: ADLPolicy(drawdownTrigger: trigger, drawdownWindowSteps: 480))
+    let ws = sim.makeWorkspace()
+    var depletedFunds = 0
+    var adl = 0
+    for path in 0..<40 {
+      let o = sim.simulate(path: path, workspace: ws)
+      let scale = max(1, o.liquidatedNotional)
+      #expect(abs(conservationGap(o, initialFund: fund.balance)) <= 1e-9 * scale, "path \(path)")
+      #expect(o.funds.count == scope.funds(markets: 2)!.count)
+      var final = 0.0
+      for f in o.funds {
+        let inflow = f.markets.reduce(0) { $0 + o.markets[$1].fundInflow }
+        let shortfall = f.markets.reduce(0) { $0 + o.markets[$1].shortfall }
+        #expect(abs((f.final - f.initial) - (inflow - shortfall)) <= 1e-9 * scale, "path \(path)")
+        #expect(close(f.shortfall, shortfall) && f.minimum <= min(f.initial, f.final))
+        final += f.final
+        if f.depleted { depletedFunds += 1 }
+      }
+      #expect(close(o.finalFund, final, relative: 1e-12))
+      #expect(o.depleted == o.funds.contains(where: \.depleted), "path \(path)")
+      #expect(o.depletionStep == o.funds.compactMap(\.depletionStep).min(), "path \(path)")
+      adl += o.adlEvents
+    }
+    // Violent enough that funds deplete or ADL fires: the per-fund checks are not vacuous.
+    #expect(depletedFunds + adl > 0)
   }
 
   /// No mark crosses both sides of a market: every accepted long has `Pl` below the initial
