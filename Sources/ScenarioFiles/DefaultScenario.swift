@@ -28,7 +28,7 @@ let defaultScenarioYAML = """
 
   # Each market: initial price, annualised volatility (year = 365 days of 24 h), return
   # model, margin rule and order-book liquidity.
-  #   returns.model   gbm | student-t (needs dof > 2) | jumps (default gbm)
+  #   returns.model   gbm | student-t (needs dof > 2) | jumps | garch (omega, alpha, beta, dof) (default gbm)
   #   returns.dof     Student-t degrees of freedom of the diffusion (heavy tails; jumps: optional)
   #   returns.beta    jumps: the market's loading on the common crash factor (default 1.0)
   #   maintenance_margin  rate of notional; here 0.5 / max_leverage (1% at 50x, 2.5% at 20x, 5% at 10x)
@@ -178,6 +178,7 @@ let defaultScenarioYAML = """
     fee_cap: null               # optional cap on the penalty, a rate of fill notional (dYdX: 0.015); null = no cap
     takeover_subsidy: 0.25      # takeover: largest share of the fund one round of takeovers may spend (default 0.25)
     depletion_threshold: 0      # the fund counts as depleted at or below this balance, USDC (default 0)
+    # scope: shared             # shared, per-market or groups of markets (docs/MODEL.md, "Fund scopes")
 
   # Auto-deleveraging of profitable opposite positions when the fund cannot pay.
   adl:
