@@ -38,13 +38,11 @@ public struct BackstopVault: Sendable, Equatable, Codable {
 
   public func validate() throws {
     guard share.isFinite, share > 0, share <= 1 else {
-      throw ModelInputError(
-        key: "fund.backstop.share", problem: "is \(share)",
-        fix: "give the share of the maintenance margin below which the vault takes over, in (0, 1], e.g. 0.6667")
+      throw FundRuleError.backstopShare(share)
     }
-    for (key, value) in [("fund.backstop.capital", capital), ("fund.backstop.loss_cap", lossCap)] {
+    for (amount, value) in [(FundAmount.backstopCapital, capital), (.backstopLossCap, lossCap)] {
       guard value >= 0, MoneyLimit.admits(value) else {
-        throw ModelInputError(key: key, problem: "is \(value)", fix: "give a non-negative amount, at most 1.0e18")
+        throw FundRuleError.amount(amount, value)
       }
     }
   }

@@ -13,7 +13,8 @@ public struct ExchangeModel: Sendable {
 
   /// Validates the parts against each other and against the initial prices.
   ///
-  /// - Throws: ``ModelInputError`` naming the key (`positions[i]` for a position; the
+  /// - Throws: ``MarketRuleError``, ``FundRuleError``, ``ADLPolicyError``, ``ExchangeModelError``, or
+  ///   ``ModelInputError`` at `positions[i]` for a position that is out of range (the
   ///   positions-file reader reports file and line instead).
   public init(
     rules: [MarketRules], positions: [Position], fund: FundRules, adl: ADLPolicy = ADLPolicy(),
@@ -24,32 +25,22 @@ public struct ExchangeModel: Sendable {
     try fund.validate()
     try fund.scope.validate(markets: rules.count)
     guard (1...100_000).contains(cascadeRoundCap) else {
-      throw ModelInputError(
-        key: "cascade_round_cap", problem: "is \(cascadeRoundCap)",
-        fix: "give a cap between 1 and 100000 rounds")
+      throw ExchangeModelError.cascadeRoundCap(cascadeRoundCap)
     }
     if let trigger = adl.drawdownTrigger {
       guard trigger.isFinite, trigger > 0, trigger <= 1 else {
-        throw ModelInputError(
-          key: "adl.drawdown_trigger", problem: "is \(trigger)",
-          fix: "give the fund drawdown that triggers ADL as a fraction in (0, 1], e.g. 0.3")
+        throw ADLPolicyError.drawdownTrigger(trigger)
       }
       guard adl.drawdownWindowSteps >= 1 else {
-        throw ModelInputError(
-          key: "adl.drawdown_window_hours", problem: "is shorter than one step",
-          fix: "give a window of at least one step")
+        throw ADLPolicyError.drawdownWindowBelowOneStep
       }
     }
     guard adl.randomWalkAccounts >= 1 else {
-      throw ModelInputError(
-        key: "adl.random_walk_accounts", problem: "is \(adl.randomWalkAccounts)",
-        fix: "give the most opposite accounts one ADL event visits, 1 or more (dYdX: 500)")
+      throw ADLPolicyError.randomWalkAccounts(adl.randomWalkAccounts)
     }
     for (i, position) in positions.enumerated() {
       guard position.market >= 0, position.market < rules.count else {
-        throw ModelInputError(
-          key: "positions[\(i)].market", problem: "is \(position.market)",
-          fix: "use a market of the scenario")
+        throw ExchangeModelError.positionMarket(position: i, market: position.market)
       }
       if let (problem, fix) = position.validationProblem(
         initialPrice: initialPrices[position.market], rules: rules[position.market])

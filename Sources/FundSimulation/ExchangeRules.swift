@@ -36,39 +36,26 @@ public struct MarketRules: Sendable, Equatable, Codable {
   }
 
   public func validate(index: Int) throws {
-    let key = "markets[\(index)]"
     guard maintenanceMargin.isFinite, maintenanceMargin > 0, maintenanceMargin < 1 else {
-      throw ModelInputError(
-        key: "\(key).maintenance_margin", problem: "is \(maintenanceMargin)",
-        fix: "give the maintenance-margin rate as a fraction in (0, 1), e.g. 0.005")
+      throw MarketRuleError.maintenanceMargin(market: index, rate: maintenanceMargin)
     }
     guard depth > 0, !depth.isNaN else {
-      throw ModelInputError(
-        key: "\(key).depth", problem: "is \(depth)",
-        fix: "give the notional that moves the price by 1%, a positive number such as 3.0e7")
+      throw MarketRuleError.depth(market: index, notional: depth)
     }
     guard resilience.isFinite, (0...1).contains(resilience) else {
-      throw ModelInputError(
-        key: "\(key).resilience", problem: "is \(resilience)",
-        fix: "give the share of impact that decays per step, between 0 and 1")
+      throw MarketRuleError.resilience(market: index, share: resilience)
     }
     guard permanentImpact.isFinite, (0...1).contains(permanentImpact) else {
-      throw ModelInputError(
-        key: "\(key).permanent_impact", problem: "is \(permanentImpact)",
-        fix: "give the share of a liquidation's walk that stays in the mark, between 0 and 1")
+      throw MarketRuleError.permanentImpact(market: index, share: permanentImpact)
     }
     guard maxLeverage.isFinite, maxLeverage >= 1 else {
-      throw ModelInputError(
-        key: "\(key).max_leverage", problem: "is \(maxLeverage)",
-        fix: "give the largest leverage allowed, 1 or more")
+      throw MarketRuleError.maxLeverage(market: index, leverage: maxLeverage)
     }
     var floor = 0.0
     var rate = maintenanceMargin
     for (n, tier) in marginTiers.enumerated() {
       guard tier.notionalFloor > floor, MoneyLimit.admits(tier.notionalFloor), tier.rate >= rate, tier.rate < 1 else {
-        throw ModelInputError(
-          key: "\(key).margin_tiers[\(n)]", problem: "is from \(tier.notionalFloor) at \(tier.rate)",
-          fix: "give tiers by rising notional floor (above 0) with rates rising from maintenance_margin, below 1")
+        throw MarketRuleError.marginTier(market: index, tier: n, notionalFloor: tier.notionalFloor, rate: tier.rate)
       }
       floor = tier.notionalFloor
       rate = tier.rate
@@ -133,52 +120,39 @@ public struct FundRules: Sendable, Equatable, Codable {
 
   public func validate() throws {
     guard balance.isFinite, balance >= 0 else {
-      throw ModelInputError(key: "fund.balance", problem: "is \(balance)", fix: "give a non-negative fund balance")
+      throw FundRuleError.balance(balance)
     }
     guard MoneyLimit.admits(balance) else {
-      throw ModelInputError(key: "fund.balance", problem: "is \(balance)", fix: MoneyLimit.fix)
+      throw FundRuleError.balanceAboveLimit(balance)
     }
     guard fundShare.isFinite, (0...1).contains(fundShare) else {
-      throw ModelInputError(
-        key: "fund.fund_share", problem: "is \(fundShare)",
-        fix: "give the fund's share of the penalty between 0 and 1 (the vault gets the rest)")
+      throw FundRuleError.fundShare(fundShare)
     }
     if let feeCap {
       guard feeCap.isFinite, feeCap >= 0 else {
-        throw ModelInputError(
-          key: "fund.fee_cap", problem: "is \(feeCap)",
-          fix: "give a non-negative rate of fill notional (e.g. 0.015) or null for no cap")
+        throw FundRuleError.feeCap(feeCap)
       }
     }
     guard takeoverSubsidy.isFinite, (0...1).contains(takeoverSubsidy) else {
-      throw ModelInputError(
-        key: "fund.takeover_subsidy", problem: "is \(takeoverSubsidy)",
-        fix: "give the largest share of the fund one round of takeovers may use, between 0 and 1")
+      throw FundRuleError.takeoverSubsidy(takeoverSubsidy)
     }
-    for (key, cap) in [
-      ("fund.step_outflow_cap", stepOutflowCap), ("fund.market_outflow_cap", marketOutflowCap),
-      ("fund.takeover_notional_cap", takeoverNotionalCap),
+    for (amount, cap) in [
+      (FundAmount.stepOutflowCap, stepOutflowCap), (.marketOutflowCap, marketOutflowCap),
+      (.takeoverNotionalCap, takeoverNotionalCap),
     ] {
       if let cap, !(cap >= 0 && MoneyLimit.admits(cap)) {
-        throw ModelInputError(
-          key: key, problem: "is \(cap)", fix: "give a non-negative cap (at most 1.0e18) or null for no cap")
+        throw FundRuleError.amount(amount, cap)
       }
     }
     try backstop?.validate()
     guard takeoverNotionalCap == nil || waterfall == .takeover else {
-      throw ModelInputError(
-        key: "fund.takeover_notional_cap", problem: "is set with waterfall market-close",
-        fix: "use it with waterfall takeover, or remove it")
+      throw FundRuleError.takeoverCapWithoutTakeover
     }
     guard backstop == nil || waterfall == .marketClose else {
-      throw ModelInputError(
-        key: "fund.backstop", problem: "is set with waterfall takeover",
-        fix: "use the backstop vault with waterfall market-close, or remove it")
+      throw FundRuleError.backstopWithTakeover
     }
     guard MoneyLimit.admits(depletionThreshold), depletionThreshold <= balance else {
-      throw ModelInputError(
-        key: "fund.depletion_threshold", problem: "is \(depletionThreshold) (balance \(balance))",
-        fix: "give a threshold no higher than the initial balance and no lower than -1.0e18")
+      throw FundRuleError.depletionThreshold(depletionThreshold, balance: balance)
     }
   }
 }

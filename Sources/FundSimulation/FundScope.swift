@@ -51,37 +51,27 @@ public enum FundScope: Sendable, Equatable, Codable {
     var owner = Array(repeating: -1, count: markets)
     for (g, fund) in funds.enumerated() {
       guard fund.share.isFinite, fund.share > 0 else {
-        throw ModelInputError(
-          key: "fund.groups[\(g)].share", problem: "is \(fund.share)",
-          fix: "give each group a positive share of fund.balance; the shares sum to 1")
+        throw FundRuleError.groupShare(group: g, share: fund.share)
       }
       guard !fund.markets.isEmpty else {
-        throw ModelInputError(
-          key: "fund.groups[\(g)].markets", problem: "is empty", fix: "list the markets this fund covers")
+        throw FundRuleError.groupWithoutMarkets(group: g)
       }
       for k in fund.markets {
         guard (0..<markets).contains(k) else {
-          throw ModelInputError(
-            key: "fund.groups[\(g)].markets", problem: "names market \(k) of \(markets)",
-            fix: "use a market of the scenario")
+          throw FundRuleError.groupMarketUnknown(group: g, market: k, markets: markets)
         }
         guard owner[k] < 0 else {
-          throw ModelInputError(
-            key: "fund.groups[\(g)].markets", problem: "puts market \(k) in a second fund (also groups[\(owner[k])])",
-            fix: "put each market in exactly one group")
+          throw FundRuleError.groupMarketTwice(group: g, market: k, firstGroup: owner[k])
         }
         owner[k] = g
       }
     }
     if let k = owner.firstIndex(of: -1) {
-      throw ModelInputError(
-        key: "fund.groups", problem: "leave market \(k) without a fund", fix: "put each market in exactly one group")
+      throw FundRuleError.marketWithoutFund(market: k)
     }
     let total = funds.reduce(0) { $0 + $1.share }
     guard abs(total - 1) <= 1e-9 else {
-      throw ModelInputError(
-        key: "fund.groups", problem: "have shares summing to \(total)",
-        fix: "make the groups' shares of fund.balance sum to 1")
+      throw FundRuleError.groupSharesSum(total)
     }
   }
 }

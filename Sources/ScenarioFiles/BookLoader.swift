@@ -39,8 +39,9 @@ enum BookLoader {
         try book.validate(symbols: paths.symbols, rules: input.rules)
         var generator = RandomStreams(seed: seed).generator(path: 0, purpose: .book)
         positions = try book.draw(markets: paths.markets, rules: input.rules, using: &generator)
-      } catch let error as ModelInputError {
-        throw ScenarioError(error, file: source, marks: document.marks)
+      } catch {
+        guard let keyed = EngineErrorKeys.keyed(error) else { throw error }
+        throw ScenarioError(keyed, file: source, marks: document.marks)
       }
       return LoadedBook(
         positions: positions, kind: "synthetic", source: "synthetic, \(book.positionsPerMarket) positions per market",

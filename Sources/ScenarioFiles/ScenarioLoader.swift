@@ -100,9 +100,11 @@ public enum ScenarioLoader {
 
   private static func assemble(_ input: ScenarioInput, document: YAMLDocument, source: String) throws -> Scenario {
     func located(_ error: ModelInputError) -> ScenarioError {
-      ScenarioError(
-        error, file: source, marks: document.marks,
-        renaming: ["cascade_round_cap": "simulation.cascade_round_cap"])
+      ScenarioError(error, file: source, marks: document.marks)
+    }
+    // The exchange's typed errors, at the scenario key that EngineErrorKeys gives them.
+    func located(engine error: Error) -> Error {
+      EngineErrorKeys.keyed(error).map(located) ?? error
     }
 
     // Price paths, with the replay file's own errors located in that file.
@@ -135,8 +137,8 @@ public enum ScenarioLoader {
     // max_leverage of 0 would never finish drawing.
     do {
       for (i, rule) in input.rules.enumerated() { try rule.validate(index: i) }
-    } catch let error as ModelInputError {
-      throw located(error)
+    } catch {
+      throw located(engine: error)
     }
 
     // The book, then the exchange around it.
@@ -147,8 +149,8 @@ public enum ScenarioLoader {
         rules: input.rules, positions: book.positions, fund: input.fund,
         adl: input.adl.policy(stepSeconds: paths.horizon.stepSeconds), cascadeRoundCap: input.cascadeRoundCap,
         initialPrices: paths.markets.map(\.price))
-    } catch let error as ModelInputError {
-      throw located(error)
+    } catch {
+      throw located(engine: error)
     }
     let checkpoints = CheckpointSchedule(horizonSteps: paths.horizon.steps, target: input.checkpointTarget)
     let record = ScenarioRecord(

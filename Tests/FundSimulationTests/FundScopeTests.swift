@@ -107,7 +107,7 @@ import Testing
       .groups([FundGroup(markets: [0], share: 0), FundGroup(markets: [1], share: 1)]),
       .groups([FundGroup(markets: [0, 1, 2], share: 1)]),
     ]
-    for scope in bad { #expect(throws: ModelInputError.self) { try scope.validate(markets: 2) } }
+    for scope in bad { #expect(throws: FundRuleError.self) { try scope.validate(markets: 2) } }
     #expect(throws: Never.self) { try FundScope.perMarket.validate(markets: 2) }
   }
 

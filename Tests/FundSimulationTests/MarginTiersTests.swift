@@ -62,7 +62,7 @@ import Testing
     let falling = MarketRules.withoutImpact(maintenanceMargin: 0.0125).withTiers([
       MarginTier(notionalFloor: 1e6, rate: 0.01)
     ])
-    #expect(throws: ModelInputError.self) { try falling.validate(index: 0) }
+    #expect(throws: MarketRuleError.self) { try falling.validate(index: 0) }
     #expect(throws: Never.self) { try Self.btc.validate(index: 0) }
   }
 }

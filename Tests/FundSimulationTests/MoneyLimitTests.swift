@@ -16,20 +16,20 @@ import Testing
     #expect(!MoneyLimit.admits(.nan))
   }
 
-  private func fundError(_ fund: FundRules) -> ModelInputError? {
+  private func fundError(_ fund: FundRules) -> FundRuleError? {
     do {
       try fund.validate()
       return nil
     } catch {
-      return error as? ModelInputError
+      return error as? FundRuleError
     }
   }
 
   @Test func fundBalanceAndThresholdAreBounded() {
     #expect(fundError(FundRules(balance: 1e18)) == nil)
-    #expect(fundError(FundRules(balance: 1e19))?.key == "fund.balance")
+    #expect(fundError(FundRules(balance: 1e19)) == .balanceAboveLimit(1e19))
     #expect(fundError(FundRules(balance: 1e7, depletionThreshold: -1e18)) == nil)
-    #expect(fundError(FundRules(balance: 1e7, depletionThreshold: -1e19))?.key == "fund.depletion_threshold")
+    #expect(fundError(FundRules(balance: 1e7, depletionThreshold: -1e19)) == .depletionThreshold(-1e19, balance: 1e7))
   }
 
   @Test func openInterestIsBounded() throws {
