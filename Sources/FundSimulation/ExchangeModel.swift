@@ -13,9 +13,8 @@ public struct ExchangeModel: Sendable {
 
   /// Validates the parts against each other and against the initial prices.
   ///
-  /// - Throws: ``MarketRuleError``, ``FundRuleError``, ``ADLPolicyError``, ``ExchangeModelError``, or
-  ///   ``ModelInputError`` at `positions[i]` for a position that is out of range (the
-  ///   positions-file reader reports file and line instead).
+  /// - Throws: ``MarketRuleError``, ``FundRuleError``, ``ADLPolicyError`` or
+  ///   ``ExchangeModelError`` (a position's ``PositionError`` with its index).
   public init(
     rules: [MarketRules], positions: [Position], fund: FundRules, adl: ADLPolicy = ADLPolicy(),
     cascadeRoundCap: Int = 100, initialPrices: [Double]
@@ -42,10 +41,10 @@ public struct ExchangeModel: Sendable {
       guard position.market >= 0, position.market < rules.count else {
         throw ExchangeModelError.positionMarket(position: i, market: position.market)
       }
-      if let (problem, fix) = position.validationProblem(
+      if let problem = position.validationProblem(
         initialPrice: initialPrices[position.market], rules: rules[position.market])
       {
-        throw ModelInputError(key: "positions[\(i)]", problem: problem, fix: fix)
+        throw ExchangeModelError.position(i, problem)
       }
     }
     self.rules = rules
@@ -64,32 +63,29 @@ extension Position {
   /// already at or past its liquidation price at the initial price (the exchange would have
   /// liquidated it before the run starts, so simulating it would book a loss that does not
   /// belong to the horizon).
-  public func validationProblem(initialPrice: Double, maintenanceMargin: Double) -> (problem: String, fix: String)? {
+  public func validationProblem(initialPrice: Double, maintenanceMargin: Double) -> PositionError? {
     validationProblem(initialPrice: initialPrice, rules: .withoutImpact(maintenanceMargin: maintenanceMargin))
   }
 
   /// Why this position cannot enter a simulation under a market's `rules` (its margin tiers
   /// included), or `nil` when it can.
-  public func validationProblem(initialPrice: Double, rules: MarketRules) -> (problem: String, fix: String)? {
+  public func validationProblem(initialPrice: Double, rules: MarketRules) -> PositionError? {
     guard size.isFinite, size > 0 else {
-      return ("size is \(size)", "give a positive size in base units")
+      return .size(size)
     }
     guard entryPrice.isFinite, entryPrice > 0 else {
-      return ("entry_price is \(entryPrice)", "give a positive entry price")
+      return .entryPrice(entryPrice)
     }
     guard margin.isFinite, margin > 0 else {
-      return ("margin is \(margin)", "give a positive margin in the margin currency")
+      return .margin(margin)
     }
     guard MoneyLimit.admits(margin), MoneyLimit.admits(entryNotional) else {
-      return ("has notional \(entryNotional) and margin \(margin)", MoneyLimit.fix)
+      return .aboveMoneyLimit(notional: entryNotional, margin: margin)
     }
     let pl = rules.liquidationPrice(of: self)
     let crossed = side == .long ? initialPrice <= pl : initialPrice >= pl
     if crossed {
-      return (
-        "\(side.name) is already past its liquidation price \(pl) at the initial price \(initialPrice)",
-        "raise its margin or remove it: the exchange would have liquidated it before the run"
-      )
+      return .pastLiquidation(side: side, liquidationPrice: pl, initialPrice: initialPrice)
     }
     return nil
   }

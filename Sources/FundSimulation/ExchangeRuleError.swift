@@ -136,11 +136,14 @@ public enum ExchangeModelError: Error, Sendable, Equatable, CustomStringConverti
   case cascadeRoundCap(Int)
   /// A position names a market the exchange does not have.
   case positionMarket(position: Int, market: Int)
+  /// A position that cannot enter the simulation, with its index.
+  case position(Int, PositionError)
 
   public var description: String {
     switch self {
     case .cascadeRoundCap(let n): return "the cascade round cap is \(n); give 1 to 100000 rounds"
     case .positionMarket(let i, let k): return "position \(i) names market \(k), which the exchange does not have"
+    case .position(let i, let error): return "position \(i): \(error)"
     }
   }
 }

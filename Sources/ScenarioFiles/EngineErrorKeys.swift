@@ -153,6 +153,25 @@ enum EngineErrorKeys {
         key: "simulation.cascade_round_cap", problem: "is \(n)", fix: "give a cap between 1 and 100000 rounds")
     case .positionMarket(let i, let k):
       return ModelInputError(key: "positions[\(i)].market", problem: "is \(k)", fix: "use a market of the scenario")
+    case .position(let i, let error):
+      let (problem, fix) = problemAndFix(error)
+      return ModelInputError(key: "positions[\(i)]", problem: problem, fix: fix)
+    }
+  }
+
+  /// The problem, naming the positions file's columns, and the fix for a position.
+  static func problemAndFix(_ error: PositionError) -> (problem: String, fix: String) {
+    switch error {
+    case .size(let x): return ("size is \(x)", "give a positive size in base units")
+    case .entryPrice(let x): return ("entry_price is \(x)", "give a positive entry price")
+    case .margin(let x): return ("margin is \(x)", "give a positive margin in the margin currency")
+    case .aboveMoneyLimit(let notional, let margin):
+      return ("has notional \(notional) and margin \(margin)", MoneyLimit.fix)
+    case .pastLiquidation(let side, let pl, let price):
+      return (
+        "\(side.name) is already past its liquidation price \(pl) at the initial price \(price)",
+        "raise its margin or remove it: the exchange would have liquidated it before the run"
+      )
     }
   }
 }

@@ -89,7 +89,8 @@ public enum PositionsFile {
       let account = fields[accountColumn]
       let position = Position(
         account: account, market: market, side: side, size: size, entryPrice: entry, margin: margin)
-      if let (problem, fix) = position.validationProblem(initialPrice: markets[market].price, rules: rules[market]) {
+      if let error = position.validationProblem(initialPrice: markets[market].price, rules: rules[market]) {
+        let (problem, fix) = EngineErrorKeys.problemAndFix(error)
         throw rows.error(line: line, column: "position '\(account)' (\(symbol))", problem, fix: fix)
       }
       positions.append(position)

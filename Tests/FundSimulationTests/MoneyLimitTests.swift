@@ -50,8 +50,12 @@ import Testing
     let fine = long(1e10, at: 90_000, margin: 1e14)
     #expect(fine.validationProblem(initialPrice: 90_000, maintenanceMargin: 0.01) == nil)
     let huge = long(1e15, at: 90_000, margin: 1e19)
-    #expect(huge.validationProblem(initialPrice: 90_000, maintenanceMargin: 0.01)?.fix == MoneyLimit.fix)
+    #expect(
+      huge.validationProblem(initialPrice: 90_000, maintenanceMargin: 0.01)
+        == .aboveMoneyLimit(notional: huge.entryNotional, margin: huge.margin))
     let hugeNotional = long(1e15, at: 90_000, margin: 1e17)
-    #expect(hugeNotional.validationProblem(initialPrice: 90_000, maintenanceMargin: 0.01)?.fix == MoneyLimit.fix)
+    #expect(
+      hugeNotional.validationProblem(initialPrice: 90_000, maintenanceMargin: 0.01)
+        == .aboveMoneyLimit(notional: hugeNotional.entryNotional, margin: hugeNotional.margin))
   }
 }

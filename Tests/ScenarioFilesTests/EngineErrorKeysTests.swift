@@ -27,8 +27,13 @@ struct EngineErrorKeysTests {
   static let adlPolicyErrors: [ADLPolicyError] = [
     .drawdownTrigger(1.5), .drawdownWindowBelowOneStep, .randomWalkAccounts(0),
   ]
-  static let exchangeModelErrors: [ExchangeModelError] = [
-    .cascadeRoundCap(0), .positionMarket(position: 4, market: 9),
+  static let exchangeModelErrors: [ExchangeModelError] =
+    [
+      .cascadeRoundCap(0), .positionMarket(position: 4, market: 9),
+    ] + positionErrors.map { .position(3, $0) }
+  static let positionErrors: [PositionError] = [
+    .size(-1), .entryPrice(0), .margin(0), .aboveMoneyLimit(notional: 1e19, margin: 1e3),
+    .pastLiquidation(side: .long, liquidationPrice: 99_000, initialPrice: 98_000),
   ]
 
   static func ordinal(_ error: MarketRuleError) -> Int {
@@ -75,6 +80,17 @@ struct EngineErrorKeysTests {
     switch error {
     case .cascadeRoundCap: 0
     case .positionMarket: 1
+    case .position: 2
+    }
+  }
+
+  static func ordinal(_ error: PositionError) -> Int {
+    switch error {
+    case .size: 0
+    case .entryPrice: 1
+    case .margin: 2
+    case .aboveMoneyLimit: 3
+    case .pastLiquidation: 4
     }
   }
 
@@ -87,7 +103,8 @@ struct EngineErrorKeysTests {
     #expect(Set(Self.marketRuleErrors.map(Self.ordinal)) == Set(0..<6))
     #expect(Set(Self.fundRuleErrors.map(Self.ordinal)) == Set(0..<16))
     #expect(Set(Self.adlPolicyErrors.map(Self.ordinal)) == Set(0..<3))
-    #expect(Set(Self.exchangeModelErrors.map(Self.ordinal)) == Set(0..<2))
+    #expect(Set(Self.exchangeModelErrors.map(Self.ordinal)) == Set(0..<3))
+    #expect(Set(Self.positionErrors.map(Self.ordinal)) == Set(0..<5))
   }
 
   @Test("every case maps to a key of a scenario section, a problem and a fix")
