@@ -113,48 +113,29 @@ public struct SyntheticBook: Sendable, Equatable, Codable {
       let lower = min(minLeverage, upper)
       let m = rule.maintenanceMargin
       let limit = Self.redrawnLeverage(maintenanceMargin: m)
-      let limitText = String(format: "%.4g", limit)
       guard lower < limit else {
-        throw ModelInputError(
-          key: lower == minLeverage ? "book.synthetic.leverage.min" : "markets[\(k)].max_leverage",
-          problem:
-            "leaves \(symbols[k]) no leverage below \(limitText)× (1/maintenance_margin with maintenance_margin "
-            + "\(m)): every position would start at its liquidation price",
-          fix: "lower the leverage below \(limitText)× or lower \(symbols[k])'s maintenance_margin")
+        throw SyntheticBookError.noLeverageBelowLimit(
+          symbol: symbols[k], market: k, bookMinimum: lower == minLeverage, limit: limit, maintenanceMargin: m)
       }
       let share = Self.feasibleShare(lower: lower, upper: upper, maintenanceMargin: m)
       guard share >= Self.minimumFeasibleShare else {
-        throw ModelInputError(
-          key: "book.synthetic.leverage",
-          problem:
-            "leaves \(symbols[k]) \(String(format: "%.2g", 100 * share))% of its log-uniform range "
-            + "\(String(format: "%.4g", lower))× to \(String(format: "%.4g", upper))× below \(limitText)×, "
-            + "above which a position opened at the price starts within "
-            + "\(String(format: "%g", 100 * Self.minimumStartingDistance))% "
-            + "of its liquidation price (maintenance_margin \(m)): nearly every draw would be redrawn",
-          fix: feasibleRangeFix(symbol: symbols[k], lower: lower, upper: upper, limit: limit))
+        // How to bring at least `t` of the range below `limit` `L*`: the top at most
+        // `lower·(L*/lower)^(1/t)`, or the floor at most `exp((log L* − t·log upper)/(1 − t))`
+        // when that is 1 or more.
+        let t = Self.minimumFeasibleShare
+        let floor = Double.exp((Double.log(limit) - t * Double.log(upper)) / (1 - t))
+        throw SyntheticBookError.fewFeasibleDraws(
+          symbol: symbols[k], share: share, lower: lower, upper: upper, limit: limit, maintenanceMargin: m,
+          bookMaximum: upper == maxLeverage, maxAtMost: Self.quoted(lower * Double.pow(limit / lower, 1 / t)),
+          minAtMost: floor >= 1 ? Self.quoted(floor) : nil)
       }
     }
   }
 
-  /// How to bring at least ``minimumFeasibleShare`` `t` of the range below `limit` `L*`: the
-  /// top at most `lower·(L*/lower)^(1/t)`, or the floor at most
-  /// `exp((log L* − t·log upper)/(1 − t))` when that is 1 or more; both rounded down to four
-  /// significant digits, so that the quoted value is itself accepted.
-  private func feasibleRangeFix(symbol: String, lower: Double, upper: Double, limit: Double) -> String {
-    let t = Self.minimumFeasibleShare
-    let top = Self.roundedDown(lower * Double.pow(limit / lower, 1 / t))
-    // The top of the range is the book's `max` unless the market's own cap is lower.
-    var fix = upper == maxLeverage ? "give max at most \(top)×" : "give \(symbol)'s max_leverage at most \(top)×"
-    let floor = Double.exp((Double.log(limit) - t * Double.log(upper)) / (1 - t))
-    if floor >= 1 { fix += " or min at most \(Self.roundedDown(floor))×" }
-    return fix + ", so that at least \(String(format: "%g", 100 * t))% of the range lies below "
-      + "\(String(format: "%.4g", limit))×"
-  }
-
-  /// `x > 0` rounded down to four significant digits, as `%.4g` text.
-  static func roundedDown(_ x: Double) -> String {
-    String(format: "%.4g", ModelInputError.quotedLimit(x, significantDigits: 4))
+  /// `x > 0` rounded down to four significant digits, so that the quoted value is itself
+  /// accepted.
+  static func quoted(_ x: Double) -> Double {
+    ModelInputError.quotedLimit(x, significantDigits: 4)
   }
 
   /// Checks the parameters on their own: `positions_per_market` between 1 and
@@ -163,59 +144,38 @@ public struct SyntheticBook: Sendable, Equatable, Codable {
   /// range.
   func validate(symbols: [String]) throws {
     guard (1...Self.maximumPositionsPerMarket).contains(positionsPerMarket) else {
-      throw ModelInputError(
-        key: "book.synthetic.positions_per_market", problem: "is \(positionsPerMarket)",
-        fix: "give between 1 and \(Self.maximumPositionsPerMarket) positions per market")
+      throw SyntheticBookError.positionsPerMarket(positionsPerMarket)
     }
     for symbol in openInterest.keys.sorted() where !symbols.contains(symbol) {
-      throw ModelInputError(
-        key: "book.synthetic.open_interest.\(symbol)", problem: "is not a market of the scenario",
-        fix: "use one of \(symbols.joined(separator: ", "))")
+      throw SyntheticBookError.openInterestUnknownMarket(symbol: symbol, markets: symbols)
     }
     for symbol in symbols {
       guard let oi = openInterest[symbol] else {
-        throw ModelInputError(
-          key: "book.synthetic.open_interest", problem: "has no entry for \(symbol)",
-          fix: "give the open interest (notional of one side) of every market")
+        throw SyntheticBookError.openInterestMissing(symbol: symbol)
       }
       guard oi.isFinite, oi >= 0 else {
-        throw ModelInputError(
-          key: "book.synthetic.open_interest.\(symbol)", problem: "is \(oi)",
-          fix: "give a non-negative notional")
+        throw SyntheticBookError.openInterest(symbol: symbol, notional: oi)
       }
       guard MoneyLimit.admits(oi) else {
-        throw ModelInputError(
-          key: "book.synthetic.open_interest.\(symbol)", problem: "is \(oi)", fix: MoneyLimit.fix)
+        throw SyntheticBookError.openInterestAboveLimit(symbol: symbol, notional: oi)
       }
     }
     let drawnMarkets = symbols.filter { openInterest[$0, default: 0] > 0 }.count
     let total = drawnMarkets * positionsPerMarket
     guard total <= Self.maximumPositions else {
-      throw ModelInputError(
-        key: "book.synthetic.positions_per_market",
-        problem: "is \(positionsPerMarket) in each of \(drawnMarkets) markets with open interest: \(total) positions",
-        fix: "give at most \(Self.maximumPositions) positions in all, "
-          + "\(Self.maximumPositions / drawnMarkets) per market here")
+      throw SyntheticBookError.tooManyPositions(perMarket: positionsPerMarket, markets: drawnMarkets)
     }
     guard minLeverage.isFinite, minLeverage >= 1, maxLeverage.isFinite, maxLeverage >= minLeverage else {
-      throw ModelInputError(
-        key: "book.synthetic.leverage", problem: "is [\(minLeverage), \(maxLeverage)]",
-        fix: "give 1 ≤ min ≤ max, e.g. {min: 2, max: 50}")
+      throw SyntheticBookError.leverageRange(min: minLeverage, max: maxLeverage)
     }
     guard longShare.isFinite, longShare > 0, longShare < 1 else {
-      throw ModelInputError(
-        key: "book.synthetic.long_share", problem: "is \(longShare)",
-        fix: "give the share of positions that are long, strictly between 0 and 1")
+      throw SyntheticBookError.longShare(longShare)
     }
     guard entryDispersion.isFinite, (0...1).contains(entryDispersion) else {
-      throw ModelInputError(
-        key: "book.synthetic.entry_dispersion", problem: "is \(entryDispersion)",
-        fix: "give the standard deviation of log(entry/price), e.g. 0.03")
+      throw SyntheticBookError.entryDispersion(entryDispersion)
     }
     guard sizeDispersion.isFinite, (0...5).contains(sizeDispersion) else {
-      throw ModelInputError(
-        key: "book.synthetic.size_dispersion", problem: "is \(sizeDispersion)",
-        fix: "give the standard deviation of log position size, e.g. 1.5")
+      throw SyntheticBookError.sizeDispersion(sizeDispersion)
     }
   }
 
@@ -233,7 +193,7 @@ public struct SyntheticBook: Sendable, Equatable, Codable {
   /// Call ``validate(symbols:rules:)`` first: with a leverage floor at or above
   /// ``redrawnLeverage(maintenanceMargin:)`` and no entry dispersion, every draw is redrawn.
   ///
-  /// - Throws: ``ModelInputError`` at `book.synthetic.leverage` when a market takes more than
+  /// - Throws: ``SyntheticBookError/drawLimit(symbol:kept:wanted:draws:limit:)`` when a market takes more than
   ///   ``drawLimit`` draws (never for a validated book, in practice).
   /// - Complexity: O(markets × positionsPerMarket); room is reserved for the markets with
   ///   open interest only.
@@ -254,14 +214,9 @@ public struct SyntheticBook: Sendable, Equatable, Codable {
       var draws = 0
       while drawn.count < positionsPerMarket {
         guard draws < drawLimit else {
-          let limitText = String(format: "%.4g", Self.redrawnLeverage(maintenanceMargin: m))
-          throw ModelInputError(
-            key: "book.synthetic.leverage",
-            problem:
-              "kept \(drawn.count) of \(positionsPerMarket) \(market.symbol) positions in \(draws) draws: nearly "
-              + "every draw starts within \(String(format: "%g", 100 * Self.minimumStartingDistance))% of its "
-              + "liquidation price",
-            fix: "lower the leverage below \(limitText)× or lower \(market.symbol)'s maintenance_margin")
+          throw SyntheticBookError.drawLimit(
+            symbol: market.symbol, kept: drawn.count, wanted: positionsPerMarket, draws: draws,
+            limit: Self.redrawnLeverage(maintenanceMargin: m))
         }
         draws += 1
         let side: Side = uniform(&rng) < longShare ? .long : .short

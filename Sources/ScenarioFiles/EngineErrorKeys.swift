@@ -1,3 +1,4 @@
+import Foundation
 import FundSimulation
 import PricePaths
 
@@ -18,6 +19,7 @@ enum EngineErrorKeys {
     case let error as FundRuleError: return keyed(error)
     case let error as ADLPolicyError: return keyed(error)
     case let error as ExchangeModelError: return keyed(error)
+    case let error as SyntheticBookError: return keyed(error)
     default: return nil
     }
   }
@@ -172,6 +174,79 @@ enum EngineErrorKeys {
         "\(side.name) is already past its liquidation price \(pl) at the initial price \(price)",
         "raise its margin or remove it: the exchange would have liquidated it before the run"
       )
+    }
+  }
+
+  static func keyed(_ error: SyntheticBookError) -> ModelInputError {
+    let book = "book.synthetic"
+    let percent = { (x: Double) in String(format: "%g", 100 * x) }
+    let leverage = { (x: Double) in String(format: "%.4g", x) }
+    switch error {
+    case .positionsPerMarket(let n):
+      return ModelInputError(
+        key: "\(book).positions_per_market", problem: "is \(n)",
+        fix: "give between 1 and \(SyntheticBook.maximumPositionsPerMarket) positions per market")
+    case .openInterestUnknownMarket(let symbol, let markets):
+      return ModelInputError(
+        key: "\(book).open_interest.\(symbol)", problem: "is not a market of the scenario",
+        fix: "use one of \(markets.joined(separator: ", "))")
+    case .openInterestMissing(let symbol):
+      return ModelInputError(
+        key: "\(book).open_interest", problem: "has no entry for \(symbol)",
+        fix: "give the open interest (notional of one side) of every market")
+    case .openInterest(let symbol, let x):
+      return ModelInputError(
+        key: "\(book).open_interest.\(symbol)", problem: "is \(x)", fix: "give a non-negative notional")
+    case .openInterestAboveLimit(let symbol, let x):
+      return ModelInputError(key: "\(book).open_interest.\(symbol)", problem: "is \(x)", fix: MoneyLimit.fix)
+    case .tooManyPositions(let n, let markets):
+      let most = SyntheticBook.maximumPositions
+      return ModelInputError(
+        key: "\(book).positions_per_market",
+        problem: "is \(n) in each of \(markets) markets with open interest: \(n * markets) positions",
+        fix: "give at most \(most) positions in all, \(most / markets) per market here")
+    case .leverageRange(let lo, let hi):
+      return ModelInputError(
+        key: "\(book).leverage", problem: "is [\(lo), \(hi)]", fix: "give 1 ≤ min ≤ max, e.g. {min: 2, max: 50}")
+    case .longShare(let x):
+      return ModelInputError(
+        key: "\(book).long_share", problem: "is \(x)",
+        fix: "give the share of positions that are long, strictly between 0 and 1")
+    case .entryDispersion(let x):
+      return ModelInputError(
+        key: "\(book).entry_dispersion", problem: "is \(x)",
+        fix: "give the standard deviation of log(entry/price), e.g. 0.03")
+    case .sizeDispersion(let x):
+      return ModelInputError(
+        key: "\(book).size_dispersion", problem: "is \(x)",
+        fix: "give the standard deviation of log position size, e.g. 1.5")
+    case .noLeverageBelowLimit(let symbol, let k, let bookMinimum, let limit, let m):
+      return ModelInputError(
+        key: bookMinimum ? "\(book).leverage.min" : "markets[\(k)].max_leverage",
+        problem: "leaves \(symbol) no leverage below \(leverage(limit))× (1/maintenance_margin with maintenance_margin "
+          + "\(m)): every position would start at its liquidation price",
+        fix: "lower the leverage below \(leverage(limit))× or lower \(symbol)'s maintenance_margin")
+    case .fewFeasibleDraws(
+      let symbol, let share, let lower, let upper, let limit, let m, let bookMaximum, let top, let floor):
+      var fix =
+        bookMaximum ? "give max at most \(leverage(top))×" : "give \(symbol)'s max_leverage at most \(leverage(top))×"
+      if let floor { fix += " or min at most \(leverage(floor))×" }
+      fix +=
+        ", so that at least \(percent(SyntheticBook.minimumFeasibleShare))% of the range lies below \(leverage(limit))×"
+      return ModelInputError(
+        key: "\(book).leverage",
+        problem: "leaves \(symbol) \(String(format: "%.2g", 100 * share))% of its log-uniform range "
+          + "\(leverage(lower))× to \(leverage(upper))× below \(leverage(limit))×, "
+          + "above which a position opened at the price starts within "
+          + "\(percent(SyntheticBook.minimumStartingDistance))% "
+          + "of its liquidation price (maintenance_margin \(m)): nearly every draw would be redrawn",
+        fix: fix)
+    case .drawLimit(let symbol, let kept, let wanted, let draws, let limit):
+      return ModelInputError(
+        key: "\(book).leverage",
+        problem: "kept \(kept) of \(wanted) \(symbol) positions in \(draws) draws: nearly "
+          + "every draw starts within \(percent(SyntheticBook.minimumStartingDistance))% of its liquidation price",
+        fix: "lower the leverage below \(leverage(limit))× or lower \(symbol)'s maintenance_margin")
     }
   }
 }

@@ -38,9 +38,8 @@ import Testing
     do {
       try SyntheticBook(positionsPerMarket: 10, openInterest: ["BTC": 1e19]).validate(symbols: ["BTC"], rules: rules)
       Issue.record("an open interest of 1e19 was accepted")
-    } catch let error as ModelInputError {
-      #expect(error.key == "book.synthetic.open_interest.BTC")
-      #expect(error.fix == MoneyLimit.fix)
+    } catch let error as SyntheticBookError {
+      #expect(error == .openInterestAboveLimit(symbol: "BTC", notional: 1e19))
     }
   }
 

@@ -48,15 +48,14 @@ import Testing
     let tooHigh = SyntheticBook(
       positionsPerMarket: 10, openInterest: ["BTC": 1e6, "ETH": 1e6], minLeverage: 40, maxLeverage: 50)
     let ethRules = [Self.rules[0], MarketRules(maintenanceMargin: 0.025, depth: 2e7, maxLeverage: 50)]
-    #expect(throws: ModelInputError.self) { try tooHigh.validate(symbols: ["BTC", "ETH"], rules: ethRules) }
-    do {
+    let error = #expect(throws: SyntheticBookError.self) {
       try tooHigh.validate(symbols: ["BTC", "ETH"], rules: ethRules)
-    } catch let error as ModelInputError {
-      #expect(error.key == "book.synthetic.leverage.min")
-      #expect(error.problem.contains("ETH"))
-    } catch {
-      Issue.record("unexpected \(error)")
     }
+    #expect(
+      error
+        == .noLeverageBelowLimit(
+          symbol: "ETH", market: 1, bookMinimum: true, limit: SyntheticBook.redrawnLeverage(maintenanceMargin: 0.025),
+          maintenanceMargin: 0.025))
     let capped = SyntheticBook(
       positionsPerMarket: 10, openInterest: ["BTC": 1e6, "ETH": 1e6], minLeverage: 30, maxLeverage: 50)
     #expect(throws: Never.self) { try capped.validate(symbols: ["BTC", "ETH"], rules: Self.rules) }
@@ -75,16 +74,14 @@ import Testing
     }
     #expect(throws: Never.self) { try book(drawing: 10, perMarket: 1_000_000).validate(symbols: symbols, rules: rules) }
     #expect(throws: Never.self) { try book(drawing: 11, perMarket: 909_090).validate(symbols: symbols, rules: rules) }
-    let error = #expect(throws: ModelInputError.self) {
+    let error = #expect(throws: SyntheticBookError.self) {
       try book(drawing: 11, perMarket: 1_000_000).validate(symbols: symbols, rules: rules)
     }
-    #expect(error?.key == "book.synthetic.positions_per_market")
-    #expect(error?.problem == "is 1000000 in each of 11 markets with open interest: 11000000 positions")
-    #expect(error?.fix == "give at most 10000000 positions in all, 909090 per market here")
-    let perMarket = #expect(throws: ModelInputError.self) {
+    #expect(error == .tooManyPositions(perMarket: 1_000_000, markets: 11))
+    let perMarket = #expect(throws: SyntheticBookError.self) {
       try book(drawing: 1, perMarket: 1_000_001).validate(symbols: symbols, rules: rules)
     }
-    #expect(perMarket?.fix == "give between 1 and 1000000 positions per market")
+    #expect(perMarket == .positionsPerMarket(1_000_001))
   }
 
   /// Room is reserved for the markets that draw only: of 50 markets one has open interest,
@@ -134,33 +131,34 @@ import Testing
       SyntheticBook(
         positionsPerMarket: 10, openInterest: openInterest, minLeverage: min, maxLeverage: max, entryDispersion: 0)
     }
-    func refusal(_ book: SyntheticBook, rules: [MarketRules]) -> ModelInputError? {
-      #expect(throws: ModelInputError.self) { try book.validate(symbols: symbols, rules: rules) }
-    }
-    func quoted(_ prefix: String, in fix: String) throws -> Double {
-      let start = try #require(fix.range(of: prefix)).upperBound
-      return try #require(Double(fix[start...].prefix { $0 != "×" }))
+    // The bounds the refusal quotes (the fix of the scenario's message).
+    func refusal(_ book: SyntheticBook, rules: [MarketRules]) -> (share: Double, top: Double, floor: Double?)? {
+      let error = #expect(throws: SyntheticBookError.self) { try book.validate(symbols: symbols, rules: rules) }
+      guard case .fewFeasibleDraws(_, let share, _, _, _, _, _, let top, let floor)? = error else { return nil }
+      return (share, top, floor)
     }
 
-    let fuzzed = refusal(book(90.8, 1e300), rules: rules)
-    #expect(fuzzed?.key == "book.synthetic.leverage")
-    #expect(
-      fuzzed?.problem.hasPrefix("leaves BTC 4.3e-05% of its log-uniform range 90.8× to 1e+300× below 90.83×") == true)
-    let top = try quoted("give max at most ", in: fuzzed?.fix ?? "")
-    #expect(top == 93.49)
-    #expect(fuzzed?.fix.contains("min at most") == false, "no floor of 1× or more helps")
-    #expect(throws: Never.self) { try book(90.8, top).validate(symbols: symbols, rules: rules) }
-    #expect(refusal(book(90.8, top * 1.001), rules: rules)?.key == "book.synthetic.leverage")
+    let fuzzed = try #require(refusal(book(90.8, 1e300), rules: rules))
+    // 4.3e-05% of the range: the text the scenario reader prints, "%.2g" of the percentage.
+    #expect(String(format: "%.2g", 100 * fuzzed.share) == "4.3e-05")
+    #expect(fuzzed.top == 93.49)
+    #expect(fuzzed.floor == nil, "no floor of 1× or more helps")
+    #expect(throws: Never.self) { try book(90.8, fuzzed.top).validate(symbols: symbols, rules: rules) }
+    #expect(refusal(book(90.8, fuzzed.top * 1.001), rules: rules) != nil)
 
-    let narrow = refusal(book(89, 1e6), rules: rules)
-    let floor = try quoted("or min at most ", in: narrow?.fix ?? "")
+    let narrow = try #require(refusal(book(89, 1e6), rules: rules))
+    let floor = try #require(narrow.floor)
     #expect(throws: Never.self) { try book(floor, 1e6).validate(symbols: symbols, rules: rules) }
     #expect(refusal(book(floor * 1.001, 1e6), rules: rules) != nil)
 
     var capped = rules
     capped[0].maxLeverage = 1e6
-    let market = refusal(book(89, 1e9), rules: capped)
-    let cap = try quoted("give BTC's max_leverage at most ", in: market?.fix ?? "")
+    let error = #expect(throws: SyntheticBookError.self) { try book(89, 1e9).validate(symbols: symbols, rules: capped) }
+    guard case .fewFeasibleDraws(_, _, _, _, _, _, let bookMaximum, let cap, _)? = error else {
+      Issue.record("unexpected \(String(describing: error))")
+      return
+    }
+    #expect(!bookMaximum, "the market's cap is the top of the range")
     capped[0].maxLeverage = cap
     #expect(throws: Never.self) { try book(89, 1e9).validate(symbols: symbols, rules: capped) }
   }
@@ -175,11 +173,14 @@ import Testing
     let rules = [MarketRules(maintenanceMargin: 0.01, depth: 4e7, maxLeverage: 500), Self.rules[1]]
     #expect(book.drawLimit == 103_000)
     var rng = RandomStreams(seed: 3).generator(path: 0, purpose: .book)
-    let error = #expect(throws: ModelInputError.self) {
+    let error = #expect(throws: SyntheticBookError.self) {
       try book.draw(markets: Self.markets, rules: rules, using: &rng)
     }
-    #expect(error?.key == "book.synthetic.leverage")
-    #expect(error?.problem.hasPrefix("kept 0 of 3 BTC positions in 103000 draws") == true)
+    #expect(
+      error
+        == .drawLimit(
+          symbol: "BTC", kept: 0, wanted: 3, draws: 103_000,
+          limit: SyntheticBook.redrawnLeverage(maintenanceMargin: 0.01)))
   }
 
   /// The markets' rules are checked before anything is drawn against them: a `max_leverage`
@@ -187,20 +188,20 @@ import Testing
   /// at its own key, not blamed on the leverage range (`no leverage below -111×`).
   @Test func refusesMarketRulesBeforeTheLeverageRange() {
     let book = SyntheticBook(positionsPerMarket: 10, openInterest: ["BTC": 1e6, "ETH": 1e6])
-    let cases: [(MarketRules, String)] = [
-      (MarketRules(maintenanceMargin: 0.025, depth: 2e7, maxLeverage: 0), "markets[1].max_leverage"),
-      (MarketRules(maintenanceMargin: 0.025, depth: 2e7, maxLeverage: -1), "markets[1].max_leverage"),
-      (MarketRules(maintenanceMargin: 0.025, depth: 2e7, maxLeverage: 0.5), "markets[1].max_leverage"),
-      (MarketRules(maintenanceMargin: -0.01, depth: 2e7, maxLeverage: 20), "markets[1].maintenance_margin"),
-      (MarketRules(maintenanceMargin: 1, depth: 2e7, maxLeverage: 20), "markets[1].maintenance_margin"),
-      (MarketRules(maintenanceMargin: 1.5, depth: 2e7, maxLeverage: 20), "markets[1].maintenance_margin"),
-      (MarketRules(maintenanceMargin: 1e300, depth: 2e7, maxLeverage: 20), "markets[1].maintenance_margin"),
+    let cases: [(MarketRules, MarketRuleError)] = [
+      (MarketRules(maintenanceMargin: 0.025, depth: 2e7, maxLeverage: 0), .maxLeverage(market: 1, leverage: 0)),
+      (MarketRules(maintenanceMargin: 0.025, depth: 2e7, maxLeverage: -1), .maxLeverage(market: 1, leverage: -1)),
+      (MarketRules(maintenanceMargin: 0.025, depth: 2e7, maxLeverage: 0.5), .maxLeverage(market: 1, leverage: 0.5)),
+      (MarketRules(maintenanceMargin: -0.01, depth: 2e7, maxLeverage: 20), .maintenanceMargin(market: 1, rate: -0.01)),
+      (MarketRules(maintenanceMargin: 1, depth: 2e7, maxLeverage: 20), .maintenanceMargin(market: 1, rate: 1)),
+      (MarketRules(maintenanceMargin: 1.5, depth: 2e7, maxLeverage: 20), .maintenanceMargin(market: 1, rate: 1.5)),
+      (MarketRules(maintenanceMargin: 1e300, depth: 2e7, maxLeverage: 20), .maintenanceMargin(market: 1, rate: 1e300)),
     ]
-    for (rule, key) in cases {
-      let error = #expect(throws: ModelInputError.self) {
+    for (rule, expected) in cases {
+      let error = #expect(throws: MarketRuleError.self) {
         try book.validate(symbols: ["BTC", "ETH"], rules: [Self.rules[0], rule])
       }
-      #expect(error?.key == key, "\(rule)")
+      #expect(error == expected, "\(rule)")
     }
   }
 }

@@ -84,6 +84,37 @@ struct EngineErrorKeysTests {
     }
   }
 
+  static let syntheticBookErrors: [SyntheticBookError] = [
+    .positionsPerMarket(0), .openInterestUnknownMarket(symbol: "XRP", markets: ["BTC", "ETH"]),
+    .openInterestMissing(symbol: "ETH"), .openInterest(symbol: "BTC", notional: -1),
+    .openInterestAboveLimit(symbol: "BTC", notional: 1e19), .tooManyPositions(perMarket: 1_000_000, markets: 11),
+    .leverageRange(min: 5, max: 2), .longShare(1), .entryDispersion(2), .sizeDispersion(6),
+    .noLeverageBelowLimit(symbol: "ETH", market: 1, bookMinimum: true, limit: 38.42, maintenanceMargin: 0.025),
+    .noLeverageBelowLimit(symbol: "ETH", market: 1, bookMinimum: false, limit: 38.42, maintenanceMargin: 0.025),
+    .fewFeasibleDraws(
+      symbol: "BTC", share: 4.3e-7, lower: 90.8, upper: 1e300, limit: 90.83, maintenanceMargin: 0.01,
+      bookMaximum: true, maxAtMost: 93.49, minAtMost: nil),
+    .drawLimit(symbol: "BTC", kept: 0, wanted: 3, draws: 103_000, limit: 90.83),
+  ]
+
+  static func ordinal(_ error: SyntheticBookError) -> Int {
+    switch error {
+    case .positionsPerMarket: 0
+    case .openInterestUnknownMarket: 1
+    case .openInterestMissing: 2
+    case .openInterest: 3
+    case .openInterestAboveLimit: 4
+    case .tooManyPositions: 5
+    case .leverageRange: 6
+    case .longShare: 7
+    case .entryDispersion: 8
+    case .sizeDispersion: 9
+    case .noLeverageBelowLimit: 10
+    case .fewFeasibleDraws: 11
+    case .drawLimit: 12
+    }
+  }
+
   static func ordinal(_ error: PositionError) -> Int {
     switch error {
     case .size: 0
@@ -96,7 +127,7 @@ struct EngineErrorKeysTests {
 
   /// Every error of the lists, as `any Error`.
   static var allErrors: [any Error & CustomStringConvertible] {
-    marketRuleErrors + fundRuleErrors + adlPolicyErrors + exchangeModelErrors
+    marketRuleErrors + fundRuleErrors + adlPolicyErrors + exchangeModelErrors + syntheticBookErrors
   }
 
   @Test func listsEveryCase() {
@@ -105,11 +136,12 @@ struct EngineErrorKeysTests {
     #expect(Set(Self.adlPolicyErrors.map(Self.ordinal)) == Set(0..<3))
     #expect(Set(Self.exchangeModelErrors.map(Self.ordinal)) == Set(0..<3))
     #expect(Set(Self.positionErrors.map(Self.ordinal)) == Set(0..<5))
+    #expect(Set(Self.syntheticBookErrors.map(Self.ordinal)) == Set(0..<13))
   }
 
   @Test("every case maps to a key of a scenario section, a problem and a fix")
   func everyCaseHasAKey() throws {
-    let sections = ["markets[", "fund.", "adl.", "simulation.", "positions["]
+    let sections = ["markets[", "fund.", "adl.", "simulation.", "positions[", "book.synthetic"]
     for error in Self.allErrors {
       let keyed = try #require(EngineErrorKeys.keyed(error), "\(error) has no key")
       #expect(sections.contains { keyed.key.hasPrefix($0) }, "\(error) maps to \(keyed.key)")
@@ -163,6 +195,23 @@ struct EngineErrorKeysTests {
         error.description.hasSuffix(
           "maintenance_margin: is 1.5; give the maintenance-margin rate as a fraction in (0, 1), e.g. 0.005"))
     }
+  }
+
+  @Test("a synthetic book's refusal keeps the scenario reader's text: key, percentages and quoted bounds")
+  func syntheticBookText() throws {
+    let book = SyntheticBook(
+      positionsPerMarket: 10, openInterest: ["BTC": 1e6], minLeverage: 90.8, maxLeverage: 1e300, entryDispersion: 0)
+    let rules = [MarketRules(maintenanceMargin: 0.01, depth: 4e7, maxLeverage: 1e300)]
+    let error = #expect(throws: SyntheticBookError.self) { try book.validate(symbols: ["BTC"], rules: rules) }
+    let keyed = try #require(error.map(EngineErrorKeys.keyed))
+    #expect(keyed.key == "book.synthetic.leverage")
+    // m = 1%: the redrawn leverage is 1/(0.001 + 1.001 × 0.01) = 90.83.
+    #expect(
+      keyed.problem
+        == "leaves BTC 4.3e-05% of its log-uniform range 90.8× to 1e+300× below 90.83×, above which a position "
+        + "opened at the price starts within 0.1% of its liquidation price (maintenance_margin 0.01): nearly every "
+        + "draw would be redrawn")
+    #expect(keyed.fix == "give max at most 93.49×, so that at least 1% of the range lies below 90.83×")
   }
 
   @Test func otherErrorsAreNotKeyed() {
