@@ -15,7 +15,8 @@ import Yams
 /// 3. the parts are validated by the libraries that own them (``PathModel``,
 ///    ``MarketRules``, ``SyntheticBook``, ``ExchangeModel``, in that order: the markets'
 ///    rules before the book that is read or drawn against them), whose
-///    ``ModelInputError``s are re-thrown at the line of the offending key.
+///    errors (``ModelInputError``s from PricePaths, typed errors from FundSimulation keyed by
+///    ``EngineErrorKeys``) are re-thrown at the line of the offending key.
 public enum ScenarioLoader {
   /// Loads a scenario file; files it names are relative to its folder.
   ///
