@@ -99,7 +99,7 @@ extension FundSimulator {
         } else {
           ws.batch[ws.batchCount] = cursor
           ws.batchCount += 1
-          if ws.cooldownEnd[i] == 0 && ladder.size[i - ladder.stateOffset] * left * mark > rule.above {
+          if ws.cooldownEnd[i] == 0 && ladder.size[cursor] * left * mark > rule.above {
             // Settled as a position of the closed share's size and margin.
             ws.setRemaining(i, left * rule.share)
             partials.append((i, left * (1 - rule.share)))
@@ -111,13 +111,7 @@ extension FundSimulator {
     }
     let end = cursor
     if firstOpen >= 0 { cursor = firstOpen }
-    if side == .long {
-      ws.longCursor[k] = cursor
-      ws.longThreshold[k] = ladder.threshold(at: cursor)
-    } else {
-      ws.shortCursor[k] = cursor
-      ws.shortThreshold[k] = ladder.threshold(at: cursor)
-    }
+    moveCursor(market: k, side: side, to: cursor, ladder: ladder, workspace: ws)
     guard ws.batchCount > 0 else { return false }
     if !fundOfMarket.isEmpty { ledger.useFund(fundOfMarket[k]) }
     if withoutFundLimit {
@@ -139,11 +133,7 @@ extension FundSimulator {
       ws.remaining[i] = rest
       ws.cooldownEnd[i] = step + steps
     }
-    let permanent = permanentImpact[k]
-    if walk > 0 && permanent > 0 {
-      let factor = max(1e-9, 1 - side.sign * permanent * walk)
-      ws.impact[k] += Double.log(factor)
-    }
+    keepPermanentImpact(of: walk, market: k, side: side, workspace: ws)
     return true
   }
 }
