@@ -23,6 +23,7 @@ public struct ExchangeModel: Sendable {
     for (i, rule) in rules.enumerated() { try rule.validate(index: i) }
     try fund.validate()
     try fund.scope.validate(markets: rules.count)
+    try PartialLiquidation.validate(rules: rules, fund: fund)
     guard (1...100_000).contains(cascadeRoundCap) else {
       throw ExchangeModelError.cascadeRoundCap(cascadeRoundCap)
     }

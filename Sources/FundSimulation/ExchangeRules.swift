@@ -16,12 +16,16 @@ public struct MarketRules: Sendable, Equatable, Codable {
   /// Tiers above `maintenanceMargin`, by notional floor ascending (``MarginTier``); empty: a
   /// flat rate.
   public var marginTiers: [MarginTier]
+  /// Partial liquidation of large positions (``PartialLiquidation``); `nil`: a crossed
+  /// position is liquidated whole.
+  public var partialLiquidation: PartialLiquidation?
 
   public init(
     maintenanceMargin: Double, depth: Double, resilience: Double = 0.2, permanentImpact: Double = 0.5,
-    maxLeverage: Double = 20, marginTiers: [MarginTier] = []
+    maxLeverage: Double = 20, marginTiers: [MarginTier] = [], partialLiquidation: PartialLiquidation? = nil
   ) {
     self.marginTiers = marginTiers
+    self.partialLiquidation = partialLiquidation
     self.maintenanceMargin = maintenanceMargin
     self.depth = depth
     self.resilience = resilience
@@ -60,6 +64,7 @@ public struct MarketRules: Sendable, Equatable, Codable {
       floor = tier.notionalFloor
       rate = tier.rate
     }
+    try partialLiquidation?.validate(key: "\(key).partial_liquidation")
   }
 }
 

@@ -35,6 +35,10 @@ public struct FundSimulator: Sendable {
   /// and share, resolved once per run; empty for the shared fund.
   let fundOfMarket: [Int]
   let fundGroups: [FundGroup]
+  /// Each market's partial liquidation (``PartialLiquidation``) and its cooldown in steps;
+  /// both empty when no market liquidates partially.
+  let partialLiquidation: [PartialLiquidation?]
+  let partialCooldownSteps: [Int]
 
   public init(generator: PathGenerator, exchange: ExchangeModel, checkpoints: CheckpointSchedule) {
     precondition(exchange.rules.count == generator.model.marketCount, "one rule set per market")
@@ -51,13 +55,18 @@ public struct FundSimulator: Sendable {
     for (g, group) in groups.enumerated() { for k in group.markets { owner[k] = g } }
     fundOfMarket = owner
     fundGroups = groups
+    let partial = exchange.rules.map(\.partialLiquidation)
+    let stepSeconds = generator.model.horizon.stepSeconds
+    partialLiquidation = partial.contains { $0 != nil } ? partial : []
+    partialCooldownSteps = partialLiquidation.map { $0?.cooldownSteps(stepSeconds: stepSeconds) ?? 0 }
   }
 
   public var marketCount: Int { exchange.rules.count }
 
   /// A workspace for one worker thread.
   public func makeWorkspace() -> SimulationWorkspace {
-    SimulationWorkspace(path: generator.makeWorkspace(), ladders: ladders.workerCopy())
+    SimulationWorkspace(
+      path: generator.makeWorkspace(), ladders: ladders.workerCopy(), partialLiquidation: !partialLiquidation.isEmpty)
   }
 
   /// Generates path `path` and simulates it.

@@ -67,6 +67,10 @@ extension FundSimulator {
   func liquidateCrossed(
     market k: Int, side: Side, step: Int, workspace ws: SimulationWorkspace, ledger: inout PathLedger
   ) -> Bool {
+    if !partialLiquidation.isEmpty, let rule = partialLiquidation[k] {
+      return liquidateCrossedPartially(
+        market: k, side: side, step: step, rule: rule, workspace: ws, ledger: &ledger)
+    }
     let ladder = ws.ladders.ladder(market: k, side: side)
     let logMark = ws.path.logPrices[step * marketCount + k] + ws.impact[k]
     let start = side == .long ? ws.longCursor[k] : ws.shortCursor[k]
@@ -86,13 +90,7 @@ extension FundSimulator {
         cursor += 1
       }
     }
-    if side == .long {
-      ws.longCursor[k] = cursor
-      ws.longThreshold[k] = ladder.threshold(at: cursor)
-    } else {
-      ws.shortCursor[k] = cursor
-      ws.shortThreshold[k] = ladder.threshold(at: cursor)
-    }
+    moveCursor(market: k, side: side, to: cursor, ladder: ladder, workspace: ws)
     guard whole ? cursor > start : ws.batchCount > 0 else { return false }
     if !fundOfMarket.isEmpty { ledger.useFund(fundOfMarket[k]) }
 
@@ -109,13 +107,32 @@ extension FundSimulator {
     case .marketClose: walk = MarketClose.settle(round, ladder: ladder, simulator: self, workspace: ws, ledger: &ledger)
     case .takeover: walk = Takeover.settle(round, ladder: ladder, simulator: self, workspace: ws, ledger: &ledger)
     }
+    keepPermanentImpact(of: walk, market: k, side: side, workspace: ws)
+    return true
+  }
+
+  /// Moves market `k`'s cursor on `side` to `cursor` and caches that rung's threshold.
+  @inline(__always)
+  func moveCursor(
+    market k: Int, side: Side, to cursor: Int, ladder: LiquidationLadder, workspace ws: SimulationWorkspace
+  ) {
+    if side == .long {
+      ws.longCursor[k] = cursor
+      ws.longThreshold[k] = ladder.threshold(at: cursor)
+    } else {
+      ws.shortCursor[k] = cursor
+      ws.shortThreshold[k] = ladder.threshold(at: cursor)
+    }
+  }
+
+  /// The permanent share of a round's walk stays in the mark: `P ← P·(1 − s·perm·walk)`.
+  @inline(__always)
+  func keepPermanentImpact(of walk: Double, market k: Int, side: Side, workspace ws: SimulationWorkspace) {
     let permanent = permanentImpact[k]
     if walk > 0 && permanent > 0 {
-      // The permanent share of the walk stays in the mark: P ← P·(1 − s·perm·walk).
       let factor = max(1e-9, 1 - side.sign * permanent * walk)
       ws.impact[k] += Double.log(factor)
     }
-    return true
   }
 }
 

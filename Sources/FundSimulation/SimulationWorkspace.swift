@@ -28,6 +28,11 @@ public final class SimulationWorkspace {
   let capped: UnsafeMutablePointer<Bool>
   /// Remaining fraction of each position's size (ADL reduces it), by ladder state offset.
   let remaining: UnsafeMutablePointer<Double>
+  /// First step from which the rest of a partially liquidated position may be closed, by
+  /// ladder state offset; 0: never partially liquidated (``PartialLiquidation``). One entry
+  /// unless a market liquidates partially.
+  let cooldownEnd: UnsafeMutablePointer<Int>
+  let tracksCooldowns: Bool
   /// State offsets whose remaining fraction changed on this path.
   @exclusivity(unchecked) var touched: [Int] = []
   /// The current batch of rungs.
@@ -42,7 +47,7 @@ public final class SimulationWorkspace {
   /// the start of each path that uses it.
   @exclusivity(unchecked) var deleveragingStream = Xoshiro256PlusPlus(seed: 0)
 
-  init(path: PathWorkspace, ladders: BookLadders) {
+  init(path: PathWorkspace, ladders: BookLadders, partialLiquidation: Bool = false) {
     self.path = path
     self.ladders = ladders
     let marketCount = ladders.longs.count
@@ -58,6 +63,10 @@ public final class SimulationWorkspace {
     capped = .allocate(capacity: marketCount)
     remaining = .allocate(capacity: max(1, positionCount))
     remaining.initialize(repeating: 1, count: max(1, positionCount))
+    tracksCooldowns = partialLiquidation
+    let cooldowns = partialLiquidation ? max(1, positionCount) : 1
+    cooldownEnd = .allocate(capacity: cooldowns)
+    cooldownEnd.initialize(repeating: 0, count: cooldowns)
     batch = .allocate(capacity: max(1, largestLadder))
     heapScore = .allocate(capacity: max(1, largestLadder))
     heapRung = .allocate(capacity: max(1, largestLadder))
@@ -68,6 +77,7 @@ public final class SimulationWorkspace {
     for p in [longThreshold, shortThreshold, impact, remaining, heapScore] { p.deallocate() }
     for p in [longCursor, shortCursor, rounds, batch, heapRung] { p.deallocate() }
     capped.deallocate()
+    cooldownEnd.deallocate()
   }
 
   /// Resets every market to the start of a path.
@@ -82,6 +92,7 @@ public final class SimulationWorkspace {
       impact[k] = 0
     }
     for i in touched { remaining[i] = 1 }
+    if tracksCooldowns { for i in touched { cooldownEnd[i] = 0 } }
     touched.removeAll(keepingCapacity: true)
     ranking = RankingCache()
   }

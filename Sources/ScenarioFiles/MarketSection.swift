@@ -20,7 +20,7 @@ import PricePaths
 extension ScenarioParser {
   static let marketKeys = [
     "symbol", "price", "volatility", "drift", "returns", "maintenance_margin", "depth", "resilience",
-    "permanent_impact", "max_leverage", "margin_tiers",
+    "permanent_impact", "max_leverage", "margin_tiers", "partial_liquidation",
   ]
   static let returnModels = ["gbm", "student-t", "jumps", "garch"]
 
@@ -54,7 +54,7 @@ extension ScenarioParser {
           resilience: try block.number("resilience", default: ScenarioDefaults.resilience),
           permanentImpact: try block.number("permanent_impact", default: ScenarioDefaults.permanentImpact),
           maxLeverage: try block.number("max_leverage", default: ScenarioDefaults.maxLeverage),
-          marginTiers: try parseMarginTiers(block)))
+          marginTiers: try parseMarginTiers(block), partialLiquidation: try parsePartialLiquidation(block)))
     }
     return (models, rules)
   }

@@ -84,8 +84,13 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
       case permanentImpact = "permanent_impact"
       case maxLeverage = "max_leverage"
       case marginTiers = "margin_tiers"
+      case partialLiquidation = "partial_liquidation"
     }
     enum TierKeys: String, CodingKey { case from, rate }
+    enum PartialKeys: String, CodingKey {
+      case share, above
+      case cooldownSeconds = "cooldown_seconds"
+    }
     enum ReturnsKeys: String, CodingKey { case model, dof, beta, omega, alpha }
 
     public func encode(to encoder: any Encoder) throws {
@@ -119,6 +124,12 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
           try t.encode(tier.notionalFloor, forKey: .from)
           try t.encode(tier.rate, forKey: .rate)
         }
+      }
+      if let partial = rules.partialLiquidation {
+        var p = c.nestedContainer(keyedBy: PartialKeys.self, forKey: .partialLiquidation)
+        try p.encode(partial.share, forKey: .share)
+        try p.encode(partial.above, forKey: .above)
+        try p.encode(partial.cooldownSeconds, forKey: .cooldownSeconds)
       }
     }
   }

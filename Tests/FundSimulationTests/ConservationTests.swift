@@ -153,6 +153,57 @@ import Testing
     #expect(depletedFunds + adl > 0)
   }
 
+  /// Partial liquidation (docs/MODEL.md, "Partial liquidation") on both markets of the
+  /// violent day, under market close with rankings, a fee cap, a drawdown trigger, a
+  /// shallow book and a per-market scope: money is conserved, and a threshold no position
+  /// reaches (`above` 10³⁰) gives what the whole-position engine gives, up to rounding.
+  static let partialCases: [(ADLRanking, Double?, Double?, Double, FundScope)] = [
+    (.pnlLeverage, nil, nil, 2e6, .shared), (.proRata, 0.01, nil, 2e4, .shared),
+    (.hyperliquid, nil, 0.3, 2e4, .shared), (.randomWalk, nil, nil, 2e6, .perMarket),
+  ]
+
+  @Test(arguments: 0..<4)
+  func partialLiquidationConservesMoney(caseIndex: Int) throws {
+    let (ranking, feeCap, trigger, depth, scope) = Self.partialCases[caseIndex]
+    let day = try ViolentDay(depth: depth)
+    var rules = day.rules
+    for k in rules.indices { rules[k].partialLiquidation = .hyperliquid }
+    var fund = FundRules(balance: 2e5, fundShare: 0.7, feeCap: feeCap)
+    fund.scope = scope
+    let adl = ADLPolicy(ranking: ranking, drawdownTrigger: trigger, drawdownWindowSteps: 480, randomWalkAccounts: 40)
+    let book = try day.book(seed: UInt64(caseIndex))
+    func simulator(_ rules: [MarketRules]) throws -> FundSimulator {
+      let exchange = try ExchangeModel(
+        rules: rules, positions: book, fund: fund, adl: adl, initialPrices: day.initialPrices)
+      return FundSimulator(
+        generator: PathGenerator(model: day.model, seed: 99), exchange: exchange,
+        checkpoints: CheckpointSchedule(horizonSteps: 120, every: 30))
+    }
+    let partial = try simulator(rules)
+    var unreachable = rules
+    for k in unreachable.indices { unreachable[k].partialLiquidation?.above = 1e30 }
+    let never = try simulator(unreachable)
+    let reference = try simulator(day.rules)
+    let (ws, wsNever, wsReference) = (partial.makeWorkspace(), never.makeWorkspace(), reference.makeWorkspace())
+    var liquidations = 0
+    var sliced = 0
+    for path in 0..<40 {
+      let o = partial.simulate(path: path, workspace: ws)
+      let scale = max(1, o.liquidatedNotional)
+      #expect(abs(conservationGap(o, initialFund: fund.balance)) <= 1e-9 * scale, "path \(path)")
+      #expect(o.markets.reduce(0) { $0 + $1.liquidations } == o.liquidations)
+      let n = never.simulate(path: path, workspace: wsNever)
+      let r = reference.simulate(path: path, workspace: wsReference)
+      #expect(n.liquidations == r.liquidations && n.adlEvents == r.adlEvents, "path \(path)")
+      #expect(close(n.finalFund, r.finalFund, relative: 1e-9) && close(n.badDebt, r.badDebt, relative: 1e-9))
+      liquidations += o.liquidations
+      if o.liquidations != r.liquidations { sliced += 1 }
+    }
+    // Violent enough, and positions large enough, that slices happen.
+    #expect(liquidations > 100)
+    #expect(sliced > 0)
+  }
+
   /// No mark crosses both sides of a market: every accepted long has `Pl` below the initial
   /// price and every short above it, and liquidation prices do not move, so the long
   /// ladder's highest threshold is below the short ladder's lowest (docs/MODEL.md, "A step":

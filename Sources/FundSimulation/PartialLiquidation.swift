@@ -1,0 +1,139 @@
+import PricePaths
+import RealModule
+
+/// Partial liquidation (Hyperliquid; docs/MODEL.md, "Partial liquidation"): a crossed
+/// position whose notional at the mark exceeds `above` first has only the share `share` of
+/// its size closed into the book, with the same share of its margin (so its bankruptcy and
+/// liquidation prices do not move); after `cooldownSeconds` the rest is closed whole if the
+/// mark still crosses its liquidation price.
+///
+/// Source: https://hyperliquid.gitbook.io/hyperliquid-docs/trading/liquidations (read
+/// 2026-12): 20% of a position above 100 000 USDC of notional, then a 30 s cooldown.
+public struct PartialLiquidation: Sendable, Equatable, Codable {
+  /// Share of the position's size closed first, in (0, 1).
+  public var share: Double
+  /// Notional at the mark (margin currency) above which a position is liquidated partially.
+  public var above: Double
+  /// Wait before the rest may be closed.
+  public var cooldownSeconds: Double
+
+  public init(share: Double, above: Double, cooldownSeconds: Double) {
+    self.share = share
+    self.above = above
+    self.cooldownSeconds = cooldownSeconds
+  }
+
+  /// Hyperliquid's rule: 20% above 100 000 USDC, 30 s cooldown.
+  public static let hyperliquid = PartialLiquidation(share: 0.2, above: 1.0e5, cooldownSeconds: 30)
+
+  /// The cooldown in whole steps: `max(1, ⌈cooldown / step⌉)`. A partial close in step `t`
+  /// lets the rest be closed from step `t + cooldownSteps`.
+  public func cooldownSteps(stepSeconds: Double) -> Int {
+    max(1, Int(min(1e9, (cooldownSeconds / stepSeconds).rounded(.up))))
+  }
+
+  func validate(key: String) throws {
+    guard share.isFinite, share > 0, share < 1 else {
+      throw ModelInputError(
+        key: "\(key).share", problem: "is \(share)", fix: "give the share closed first, between 0 and 1, e.g. 0.2")
+    }
+    guard above.isFinite, above >= 0 else {
+      throw ModelInputError(
+        key: "\(key).above", problem: "is \(above)",
+        fix: "give the notional above which a position is liquidated partially, e.g. 1.0e5")
+    }
+    guard cooldownSeconds.isFinite, cooldownSeconds >= 0 else {
+      throw ModelInputError(
+        key: "\(key).cooldown_seconds", problem: "is \(cooldownSeconds)", fix: "give the cooldown in seconds, e.g. 30")
+    }
+  }
+}
+
+extension PartialLiquidation {
+  /// Partial liquidation is modelled under market close without a backstop vault only:
+  /// takeover takes a position at its bankruptcy price whole, and the vault takes over
+  /// whole positions.
+  static func validate(rules: [MarketRules], fund: FundRules) throws {
+    guard let k = rules.firstIndex(where: { $0.partialLiquidation != nil }) else { return }
+    guard fund.waterfall == .marketClose else {
+      throw ModelInputError(
+        key: "markets[\(k)].partial_liquidation", problem: "is set under fund.waterfall takeover",
+        fix: "use fund.waterfall: market-close, or remove partial_liquidation")
+    }
+    guard fund.backstop == nil else {
+      throw ModelInputError(
+        key: "markets[\(k)].partial_liquidation", problem: "is set with fund.backstop",
+        fix: "remove fund.backstop or partial_liquidation (the two are not modelled together)")
+    }
+  }
+}
+
+extension FundSimulator {
+  /// ``liquidateCrossed(market:side:step:workspace:ledger:)`` for a market with partial
+  /// liquidation. Walks the crossed rungs from the cursor: a rung with nothing left is
+  /// skipped, a rung in its cooldown is skipped and kept open, a rung never partially
+  /// liquidated whose notional at the mark exceeds `above` has `share` of what is left closed,
+  /// every other crossed rung is closed whole. The cursor stops at the first rung left
+  /// open, so the ladder's order never changes (liquidation prices do not move); rungs past
+  /// it closed whole are marked empty. Rounds are settled position by position (never from
+  /// prefix sums).
+  ///
+  /// - Complexity: O(r) for `r` crossed rungs from the cursor, plus the settlement.
+  func liquidateCrossedPartially(
+    market k: Int, side: Side, step: Int, rule: PartialLiquidation, workspace ws: SimulationWorkspace,
+    ledger: inout PathLedger
+  ) -> Bool {
+    let ladder = ws.ladders.ladder(market: k, side: side)
+    let logMark = ws.path.logPrices[step * marketCount + k] + ws.impact[k]
+    let mark = Double.exp(logMark)
+    var cursor = side == .long ? ws.longCursor[k] : ws.shortCursor[k]
+    var firstOpen = -1
+    var partials: [(offset: Int, rest: Double)] = []
+    ws.batchCount = 0
+    while cursor < ladder.count && ladder.isCrossed(cursor, logMark: logMark) {
+      let i = ladder.stateOffset + cursor
+      let left = ws.remaining[i]
+      if left > 0 {
+        if ws.cooldownEnd[i] > step {
+          if firstOpen < 0 { firstOpen = cursor }
+        } else {
+          ws.batch[ws.batchCount] = cursor
+          ws.batchCount += 1
+          if ws.cooldownEnd[i] == 0 && ladder.size[cursor] * left * mark > rule.above {
+            // Settled as a position of the closed share's size and margin.
+            ws.setRemaining(i, left * rule.share)
+            partials.append((i, left * (1 - rule.share)))
+            if firstOpen < 0 { firstOpen = cursor }
+          }
+        }
+      }
+      cursor += 1
+    }
+    let end = cursor
+    if firstOpen >= 0 { cursor = firstOpen }
+    moveCursor(market: k, side: side, to: cursor, ladder: ladder, workspace: ws)
+    guard ws.batchCount > 0 else { return false }
+    if !fundOfMarket.isEmpty { ledger.useFund(fundOfMarket[k]) }
+    if withoutFundLimit {
+      let opposite = ws.ladders.ladder(market: k, side: side.opposite)
+      let oppositeCursor = side == .long ? ws.shortCursor[k] : ws.longCursor[k]
+      ledger.fund.counterpartiesOpen = !ws.touched.isEmpty || oppositeCursor < opposite.count
+    }
+    let round = LiquidationRound(market: k, mark: mark, step: step, wholeRungs: nil)
+    let walk = MarketClose.settle(round, ladder: ladder, simulator: self, workspace: ws, ledger: &ledger)
+    // Rungs closed whole behind a rung left open stay inside the scanned range: empty them.
+    if firstOpen >= 0 {
+      for n in 0..<ws.batchCount where ws.batch[n] > firstOpen && ws.batch[n] < end {
+        let i = ladder.stateOffset + ws.batch[n]
+        if !partials.contains(where: { $0.offset == i }) { ws.setRemaining(i, 0) }
+      }
+    }
+    let steps = partialCooldownSteps[k]
+    for (i, rest) in partials {
+      ws.remaining[i] = rest
+      ws.cooldownEnd[i] = step + steps
+    }
+    keepPermanentImpact(of: walk, market: k, side: side, workspace: ws)
+    return true
+  }
+}
