@@ -15,12 +15,23 @@ public enum MarketRuleError: Error, Sendable, Equatable, CustomStringConvertible
   case maxLeverage(market: Int, leverage: Double)
   /// A margin tier whose notional floor or rate does not rise (or whose rate reaches 1).
   case marginTier(market: Int, tier: Int, notionalFloor: Double, rate: Double)
+  /// Partial liquidation's share is not in (0, 1).
+  case partialShare(market: Int, share: Double)
+  /// Partial liquidation's notional threshold is negative or not finite.
+  case partialAbove(market: Int, notional: Double)
+  /// Partial liquidation's cooldown is negative or not finite.
+  case partialCooldown(market: Int, seconds: Double)
+  /// Partial liquidation under the takeover mechanic, which takes positions whole.
+  case partialUnderTakeover(market: Int)
+  /// Partial liquidation with the backstop vault, which takes over positions whole.
+  case partialWithBackstop(market: Int)
 
   /// The index of the market the rule belongs to.
   public var market: Int {
     switch self {
     case .maintenanceMargin(let k, _), .depth(let k, _), .resilience(let k, _), .permanentImpact(let k, _),
-      .maxLeverage(let k, _), .marginTier(let k, _, _, _):
+      .maxLeverage(let k, _), .marginTier(let k, _, _, _), .partialShare(let k, _), .partialAbove(let k, _),
+      .partialCooldown(let k, _), .partialUnderTakeover(let k), .partialWithBackstop(let k):
       return k
     }
   }
@@ -40,6 +51,16 @@ public enum MarketRuleError: Error, Sendable, Equatable, CustomStringConvertible
     case .marginTier(let k, let n, let floor, let rate):
       return "margin tier \(n) of market \(k) starts at notional \(floor) with rate \(rate); "
         + "give rising floors above 0 and rising rates from the maintenance-margin rate, below 1"
+    case .partialShare(let k, let share):
+      return "the share market \(k) liquidates partially is \(share); give a share in (0, 1)"
+    case .partialAbove(let k, let notional):
+      return "the notional above which market \(k) liquidates partially is \(notional); give 0 or more"
+    case .partialCooldown(let k, let seconds):
+      return "the partial-liquidation cooldown of market \(k) is \(seconds) s; give 0 or more"
+    case .partialUnderTakeover(let k):
+      return "market \(k) liquidates partially under takeover, which takes positions whole; use market close"
+    case .partialWithBackstop(let k):
+      return "market \(k) liquidates partially with a backstop vault, which takes over positions whole"
     }
   }
 }

@@ -64,7 +64,7 @@ public struct MarketRules: Sendable, Equatable, Codable {
       floor = tier.notionalFloor
       rate = tier.rate
     }
-    try partialLiquidation?.validate(key: "\(key).partial_liquidation")
+    try partialLiquidation?.validate(market: index)
   }
 }
 

@@ -32,19 +32,11 @@ public struct PartialLiquidation: Sendable, Equatable, Codable {
     max(1, Int(min(1e9, (cooldownSeconds / stepSeconds).rounded(.up))))
   }
 
-  func validate(key: String) throws {
-    guard share.isFinite, share > 0, share < 1 else {
-      throw ModelInputError(
-        key: "\(key).share", problem: "is \(share)", fix: "give the share closed first, between 0 and 1, e.g. 0.2")
-    }
-    guard above.isFinite, above >= 0 else {
-      throw ModelInputError(
-        key: "\(key).above", problem: "is \(above)",
-        fix: "give the notional above which a position is liquidated partially, e.g. 1.0e5")
-    }
+  func validate(market k: Int) throws {
+    guard share.isFinite, share > 0, share < 1 else { throw MarketRuleError.partialShare(market: k, share: share) }
+    guard above.isFinite, above >= 0 else { throw MarketRuleError.partialAbove(market: k, notional: above) }
     guard cooldownSeconds.isFinite, cooldownSeconds >= 0 else {
-      throw ModelInputError(
-        key: "\(key).cooldown_seconds", problem: "is \(cooldownSeconds)", fix: "give the cooldown in seconds, e.g. 30")
+      throw MarketRuleError.partialCooldown(market: k, seconds: cooldownSeconds)
     }
   }
 }
@@ -55,16 +47,8 @@ extension PartialLiquidation {
   /// whole positions.
   static func validate(rules: [MarketRules], fund: FundRules) throws {
     guard let k = rules.firstIndex(where: { $0.partialLiquidation != nil }) else { return }
-    guard fund.waterfall == .marketClose else {
-      throw ModelInputError(
-        key: "markets[\(k)].partial_liquidation", problem: "is set under fund.waterfall takeover",
-        fix: "use fund.waterfall: market-close, or remove partial_liquidation")
-    }
-    guard fund.backstop == nil else {
-      throw ModelInputError(
-        key: "markets[\(k)].partial_liquidation", problem: "is set with fund.backstop",
-        fix: "remove fund.backstop or partial_liquidation (the two are not modelled together)")
-    }
+    guard fund.waterfall == .marketClose else { throw MarketRuleError.partialUnderTakeover(market: k) }
+    guard fund.backstop == nil else { throw MarketRuleError.partialWithBackstop(market: k) }
   }
 }
 

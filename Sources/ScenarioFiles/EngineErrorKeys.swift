@@ -50,6 +50,26 @@ enum EngineErrorKeys {
       return ModelInputError(
         key: "\(market).margin_tiers[\(n)]", problem: "is from \(floor) at \(rate)",
         fix: "give tiers by rising notional floor (above 0) with rates rising from maintenance_margin, below 1")
+    case .partialShare(_, let share):
+      return ModelInputError(
+        key: "\(market).partial_liquidation.share", problem: "is \(share)",
+        fix: "give the share closed first, between 0 and 1, e.g. 0.2")
+    case .partialAbove(_, let notional):
+      return ModelInputError(
+        key: "\(market).partial_liquidation.above", problem: "is \(notional)",
+        fix: "give the notional above which a position is liquidated partially, e.g. 1.0e5")
+    case .partialCooldown(_, let seconds):
+      return ModelInputError(
+        key: "\(market).partial_liquidation.cooldown_seconds", problem: "is \(seconds)",
+        fix: "give the cooldown in seconds, e.g. 30")
+    case .partialUnderTakeover:
+      return ModelInputError(
+        key: "\(market).partial_liquidation", problem: "is set under fund.waterfall takeover",
+        fix: "use fund.waterfall: market-close, or remove partial_liquidation")
+    case .partialWithBackstop:
+      return ModelInputError(
+        key: "\(market).partial_liquidation", problem: "is set with fund.backstop",
+        fix: "remove fund.backstop or partial_liquidation (the two are not modelled together)")
     }
   }
 

@@ -92,20 +92,22 @@ import Testing
     #expect(close(o.fundInflow, 1_200, relative: 1e-12))
   }
 
-  /// Refused with takeover and with a backstop vault; bad values named by key.
+  /// Refused with takeover and with a backstop vault; bad values named by market (the
+  /// scenario's keys are ScenarioFiles' mapping: `EngineErrorKeysTests`).
   @Test func refusedWhereNotModelled() throws {
-    for fund in [
-      FundRules(balance: 1, waterfall: .takeover),
-      FundRules(balance: 1, backstop: BackstopVault(share: 2.0 / 3, capital: 1e6)),
-    ] {
-      #expect(throws: ModelInputError.self) {
+    let refusals: [(FundRules, MarketRuleError)] = [
+      (FundRules(balance: 1, waterfall: .takeover), .partialUnderTakeover(market: 0)),
+      (FundRules(balance: 1, backstop: BackstopVault(share: 2.0 / 3, capital: 1e6)), .partialWithBackstop(market: 0)),
+    ]
+    for (fund, refusal) in refusals {
+      #expect(throws: refusal) {
         try makeSimulator(prices: [[100_000], [90_000]], positions: [Self.large], rules: Self.rules, fund: fund)
       }
     }
     var rules = Self.rules
     rules[0].partialLiquidation?.share = 1
-    #expect {
+    #expect(throws: MarketRuleError.partialShare(market: 0, share: 1)) {
       try makeSimulator(prices: [[100_000], [100_000]], positions: [], rules: rules, fund: FundRules(balance: 1))
-    } throws: { ($0 as? ModelInputError)?.key == "markets[0].partial_liquidation.share" }
+    }
   }
 }
