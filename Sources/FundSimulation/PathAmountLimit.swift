@@ -45,8 +45,14 @@ public struct PathAmountError: Error, Sendable, Equatable, CustomStringConvertib
 extension PathOutcome {
   /// The first of the path's amounts beyond ``PathAmountLimit``, or `nil`.
   ///
-  /// - Complexity: O(1); the per-market amounts add up to the path's.
+  /// - Complexity: O(1); the per-market amounts add up to the path's. Every path is
+  ///   checked, so the common case (all within the limit) allocates nothing.
   public func amountBeyondLimit() -> PathAmountError? {
+    let admitted =
+      PathAmountLimit.admits(liquidatedNotional) && PathAmountLimit.admits(shortfall)
+      && PathAmountLimit.admits(badDebt) && PathAmountLimit.admits(fundInflow) && PathAmountLimit.admits(vaultInflow)
+      && PathAmountLimit.admits(adlNotional) && PathAmountLimit.admits(minFund) && PathAmountLimit.admits(finalFund)
+    if admitted { return nil }
     let amounts: [(PathAmountError.Amount, Double)] = [
       (.liquidatedNotional, liquidatedNotional), (.shortfall, shortfall), (.badDebt, badDebt),
       (.fundInflow, fundInflow), (.vaultInflow, vaultInflow), (.adlNotional, adlNotional),
