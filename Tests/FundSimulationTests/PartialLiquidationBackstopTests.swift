@@ -40,7 +40,9 @@ import Testing
   /// 182 100 + 36 420 + 145 440 = 363 960.
   @Test func vaultTakesTheGappedPositionWholeAndTheBookSlicesTheOther() throws {
     let o = try run([100_000, 91_050, 90_900], positions: [Self.sliced, Self.gapped])
-    #expect(o.backstopTakeovers == 1 && close(o.backstopPnL, 100))
+    // The mark is exp(log 91 050), a few ulps off, and the equity a difference of two numbers
+    // near 91 000: exact to about 1e-10 of 100, not to 1e-12.
+    #expect(o.backstopTakeovers == 1 && close(o.backstopPnL, 100, relative: 1e-9))
     #expect(o.liquidations == 3)
     #expect(close(o.fundInflow, 1_860))
     #expect(close(o.liquidatedNotional, 363_960))
