@@ -22,7 +22,9 @@ extension ScenarioParser {
   /// The scope as written, or `nil` when neither `scope` nor `groups` is written; under
   /// `split: open-interest` a group's `share` is optional and the funds without one are
   /// returned for resolution once the book is loaded (``OpenInterestSplit``).
-  func parseFundScope(_ fund: YAMLMapping, symbols: [String], split: FundSplit) throws -> (
+  func parseFundScope(
+    _ fund: YAMLMapping, symbols: [String], split: FundSplit
+  ) throws -> (
     FundScope, OpenInterestSplit?
   )? {
     guard fund.contains("scope") || fund.contains("groups") else { return nil }

@@ -71,7 +71,8 @@ struct ScenarioParser {
     let fundValue = try top.required("fund", fix: "a block with `balance` and `waterfall`")
     var fund = try parseFund(fundValue, waterfallRequired: venue == nil)
     let fundBlock = try fundValue.mapping(allowedKeys: Self.fundKeys)
-    let split = try parseFundSplit(fundBlock) ?? (venue??.rules.scope.splitsByOpenInterest == true ? .openInterest : .equal)
+    let split =
+      try parseFundSplit(fundBlock) ?? (venue??.rules.scope.splitsByOpenInterest == true ? .openInterest : .equal)
     var (scope, openInterestSplit) =
       try parseFundScope(fundBlock, symbols: markets.map(\.symbol), split: split) ?? (.shared, nil)
     var adl = try parseADL(top.optional("adl"))

@@ -13,7 +13,8 @@ struct FundSplitTests {
     smallScenario
       .replacingFirst(
         "  synthetic:\n    positions_per_market: 20\n    open_interest: {BTC: 4.0e8, ETH: 2.5e8}\n",
-        with: "  positions: book.csv\n")
+        with: "  positions: book.csv\n"
+      )
       .replacingFirst("  waterfall: market-close\n", with: "  waterfall: market-close\n" + fund)
   }
 
@@ -54,8 +55,10 @@ struct FundSplitTests {
   @Test("a written share wins, the others take the rest")
   func writtenShareWins() throws {
     let s = try load(
-      scenario(fund: "  scope: groups\n  split: open-interest\n  groups: [{markets: [BTC], share: 0.3}, {markets: [ETH]}]\n"))
-    #expect(s.exchange.fund.scope == .groups([FundGroup(markets: [0], share: 0.3), FundGroup(markets: [1], share: 0.7)]))
+      scenario(
+        fund: "  scope: groups\n  split: open-interest\n  groups: [{markets: [BTC], share: 0.3}, {markets: [ETH]}]\n"))
+    #expect(
+      s.exchange.fund.scope == .groups([FundGroup(markets: [0], share: 0.3), FundGroup(markets: [1], share: 0.7)]))
   }
 
   /// Three funds of open interest 100, 300 and 600, the second written at 0.2: the others

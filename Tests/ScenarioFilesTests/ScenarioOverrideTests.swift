@@ -172,7 +172,8 @@ extension ScenarioOverrideTests {
       "  waterfall: market-close\n",
       with: "  waterfall: market-close\n  scope: groups\n  groups: [{markets: [BTC, ETH], share: 1}]\n")
     let file = try fixtures.write("own.yaml", own)
-    let hyperliquid = try ScenarioLoader.load(contentsOf: file, overrides: [ScenarioOverride(parsing: "venue=hyperliquid")])
+    let hyperliquid = try ScenarioLoader.load(
+      contentsOf: file, overrides: [ScenarioOverride(parsing: "venue=hyperliquid")])
     #expect(hyperliquid.exchange.rules[0].marginTiers == [MarginTier(notionalFloor: 1.5e8, rate: 0.025)])
     #expect(hyperliquid.exchange.rules[0].partialLiquidation == .hyperliquid)
     #expect(hyperliquid.exchange.fund.scope == .shared)

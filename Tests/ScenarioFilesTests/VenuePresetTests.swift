@@ -68,10 +68,11 @@ struct VenuePresetTests {
       case "markets.margin_tiers":
         // Hyperliquid's mainnet tiers above the default's base rates (BTC and ETH 1%, SOL to
         // LINK and AVAX 2.5%, SUI 5%): MM = 1/(2 × max leverage) from each floor.
-        let expected: [[MarginTier]] = [
-          [.init(notionalFloor: 1.5e8, rate: 0.025)], [.init(notionalFloor: 1e8, rate: 1.0 / 30)],
-          [.init(notionalFloor: 7e7, rate: 0.05)], [.init(notionalFloor: 4e7, rate: 0.05)],
-        ] + Array(repeating: [.init(notionalFloor: 2e7, rate: 0.1)], count: 4)
+        let expected: [[MarginTier]] =
+          [
+            [.init(notionalFloor: 1.5e8, rate: 0.025)], [.init(notionalFloor: 1e8, rate: 1.0 / 30)],
+            [.init(notionalFloor: 7e7, rate: 0.05)], [.init(notionalFloor: 4e7, rate: 0.05)],
+          ] + Array(repeating: [.init(notionalFloor: 2e7, rate: 0.1)], count: 4)
         #expect(rules.map(\.marginTiers) == expected)
       case "markets.partial_liquidation": #expect(rules.allSatisfy { $0.partialLiquidation == .hyperliquid })
       default: Issue.record("untested preset key \(parameter.key)")
@@ -110,15 +111,18 @@ struct VenuePresetTests {
     #expect(own.rules[0].partialLiquidation == nil && own.rules[1].partialLiquidation == .hyperliquid)
     // ETH's own base rate of 4% is above Hyperliquid's 3.33% from 100M: no tier, a valid schedule.
     let high = try parseScenario(
-      base.replacingFirst("    maintenance_margin: 0.01\n    depth: .inf", with: "    maintenance_margin: 0.04\n    depth: .inf")
+      base.replacingFirst(
+        "    maintenance_margin: 0.01\n    depth: .inf", with: "    maintenance_margin: 0.04\n    depth: .inf")
         + "venue: hyperliquid\n")
     #expect(high.rules[1].marginTiers.isEmpty)
     // OKX is per market by open interest; a written scope or split wins.
     let okx = try parseScenario(base + "venue: okx\n")
     #expect(okx.fund.scope == .perMarket && okx.openInterestSplit == OpenInterestSplit(written: [nil, nil]))
-    let equal = try parseScenario(base.replacingFirst("  balance: 2.0e7\n", with: "  balance: 2.0e7\n  split: equal\n") + "venue: okx\n")
+    let equal = try parseScenario(
+      base.replacingFirst("  balance: 2.0e7\n", with: "  balance: 2.0e7\n  split: equal\n") + "venue: okx\n")
     #expect(equal.fund.scope == .perMarket && equal.openInterestSplit == nil)
-    let shared = try parseScenario(base.replacingFirst("  balance: 2.0e7\n", with: "  balance: 2.0e7\n  scope: shared\n") + "venue: okx\n")
+    let shared = try parseScenario(
+      base.replacingFirst("  balance: 2.0e7\n", with: "  balance: 2.0e7\n  scope: shared\n") + "venue: okx\n")
     #expect(shared.fund.scope == .shared && shared.openInterestSplit == nil)
     // Binance over BTC and ETH: two funds of their own, split by open interest once loaded.
     let binance = try parseScenario(base + "venue: binance\n")
