@@ -47,12 +47,15 @@ extension ScenarioLoader {
   /// fund block and every line that sets a key of the preset (a market's one-line keys
   /// included) is commented out, so the preset's value applies (a key left in would override
   /// it).
-  public static func defaultYAML(venue: VenuePreset) -> String {
+  public static func defaultYAML(venue: VenuePreset) -> String { yaml(defaultYAML, under: venue) }
+
+  /// `text`, a scenario laid out as the embedded default, under `venue`.
+  static func yaml(_ text: String, under venue: VenuePreset) -> String {
     let keys = Set(venue.releasedKeys)
     let marketKeys = Set(venue.rules.marketKeys)
     var section = ""
     var lines: [String] = []
-    for line in defaultYAML.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
       if let first = line.first, first != " ", first != "#", line.hasSuffix(":") {
         section = String(line.dropLast())
         if section == "fund" {

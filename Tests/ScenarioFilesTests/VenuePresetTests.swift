@@ -146,4 +146,26 @@ struct VenuePresetTests {
     #expect(binance.fund.scope.funds(markets: 2)?.map(\.markets) == [[0], [1]])
     #expect(binance.openInterestSplit != nil)
   }
+
+  /// A scenario laid out as the default whose markets write the preset's per-market keys and
+  /// whose fund writes its scope: under hyperliquid those lines are commented out, and the
+  /// preset's tiers, partial liquidation and shared fund apply.
+  @Test("per-market and scope lines are commented out under a preset")
+  func marketLinesCommentedOut() throws {
+    let own = smallScenario.replacingFirst(
+      "    max_leverage: 50\n",
+      with: "    max_leverage: 50\n    margin_tiers: [{from: 1.0e9, rate: 0.02}]\n    partial_liquidation: null\n"
+    ).replacingFirst("  waterfall: market-close\n", with: "  waterfall: market-close\n  scope: per-market\n")
+    let printed = ScenarioLoader.yaml(own, under: .hyperliquid)
+    for line in [
+      "    # margin_tiers: [{from: 1.0e9, rate: 0.02}]  (set by venue)",
+      "    # partial_liquidation: null  (set by venue)",
+      "  # scope: per-market  (set by venue)", "  # waterfall: market-close  (set by venue)",
+    ] {
+      #expect(printed.contains(line), "\(line)")
+    }
+    let input = try parseScenario(printed)
+    #expect(input.rules[0].marginTiers == [MarginTier(notionalFloor: 1.5e8, rate: 0.025)])
+    #expect(input.rules[0].partialLiquidation == .hyperliquid && input.fund.scope == .shared)
+  }
 }
