@@ -19,9 +19,13 @@ import Testing
     ] {
       #expect(listed.stdout.contains(line), "\(line)")
     }
-    // Every parameter line names a source.
+    // Every parameter line names a source; a public one with the date it was read.
     for line in listed.stdout.split(separator: "\n") where line.hasPrefix("  ") {
       #expect(line.contains("    # "), "no source: \(line)")
+      let source = line.split(separator: "    # ", maxSplits: 1).last ?? ""
+      if source.contains("http") || source.contains("/") && !source.hasPrefix("docs/") {
+        #expect(source.contains("(read 2026-12)") || source.hasPrefix("the same page"), "no date: \(line)")
+      }
     }
   }
 

@@ -2,7 +2,8 @@
 extension VenueRules {
   static let bybit = VenueRules(
     keys: [
-      .init("fund.waterfall", "market-close", "https://www.bybit.com/en/help-center/article/Insurance-Fund"),
+      .init(
+        "fund.waterfall", "market-close", "https://www.bybit.com/en/help-center/article/Insurance-Fund (read 2026-12)"),
       .init("adl.ranking", "pnl-leverage", "https://help.bybit.com/hc/en-us/articles/900000031623 (read 2026-12)"),
       .init("adl.close_price", "bankruptcy", "the same page"),
       .init("adl.drawdown_trigger", "0.3", pools),

@@ -7,7 +7,7 @@ extension VenueRules {
         "drift-labs/protocol-v2 programs/drift/src/controller/liquidation.rs (read 2026-12)"),
       .init(
         "adl.ranking", "pro-rata",
-        "calculate_funding_rate_deltas_to_resolve_bankruptcy, programs/drift/src/math/liquidation.rs"),
+        "calculate_funding_rate_deltas_to_resolve_bankruptcy, programs/drift/src/math/liquidation.rs (read 2026-12)"),
     ],
     // Perp bankruptcies draw on the insurance fund of the quote (USDC) spot market.
     scope: VenueFundScope(

@@ -5,7 +5,7 @@ import FundSimulation
 extension VenueRules {
   static let hyperliquid = VenueRules(
     keys: [
-      .init("fund.waterfall", "market-close", liquidations),
+      .init("fund.waterfall", "market-close", liquidations + " (read 2026-12)"),
       .init("fund.fee_cap", "0", "\"no clearance fee\": the same page (read 2026-12)"),
       .init(
         "fund.backstop", "{share: 0.6667, capital: fund.balance}",

@@ -68,6 +68,6 @@ struct VenueFundScope: Sendable {
   }
 
   static let splitSource =
-    "the venue's fund balances are not the scenario's: fund.balance is split by the book's open interest "
-    + "(docs/MODEL.md, \"Fund scopes\")"
+    "docs/MODEL.md, \"Fund scopes\": a venue's fund balances are not the scenario's, so fund.balance is "
+    + "split by the book's open interest"
 }
