@@ -32,6 +32,13 @@ public struct BackstopVault: Sendable, Equatable, Codable {
     self.lossCap = lossCap ?? capital
   }
 
+  /// Whether the vault takes over a position of size `size` whose equity at `mark` is
+  /// `equity`: `equity < share × MM(size·mark)`.
+  @inline(__always)
+  func takesOver(equity: Double, size: Double, mark: Double, margins: MarginSchedule) -> Bool {
+    equity < share * margins.maintenanceMargin(notional: size * mark)
+  }
+
   /// The most the vault may still lose after losing `lost`.
   @inline(__always)
   func room(lost: Double) -> Double { max(0, min(lossCap, capital) - lost) }
@@ -66,7 +73,7 @@ extension MarketClose {
       let q = ladder.size[rung] * ws.remaining[ladder.stateOffset + rung]
       let pb = ladder.bankruptcyPrice[rung]
       let equity = s * q * (mark - pb)
-      guard equity < vault.share * ladder.margins.maintenanceMargin(notional: q * mark) else {
+      guard vault.takesOver(equity: equity, size: q, mark: mark, margins: ladder.margins) else {
         ws.batch[kept] = rung
         kept += 1
         continue

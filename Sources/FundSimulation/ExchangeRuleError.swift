@@ -23,15 +23,13 @@ public enum MarketRuleError: Error, Sendable, Equatable, CustomStringConvertible
   case partialCooldown(market: Int, seconds: Double)
   /// Partial liquidation under the takeover mechanic, which takes positions whole.
   case partialUnderTakeover(market: Int)
-  /// Partial liquidation with the backstop vault, which takes over positions whole.
-  case partialWithBackstop(market: Int)
 
   /// The index of the market the rule belongs to.
   public var market: Int {
     switch self {
     case .maintenanceMargin(let k, _), .depth(let k, _), .resilience(let k, _), .permanentImpact(let k, _),
       .maxLeverage(let k, _), .marginTier(let k, _, _, _), .partialShare(let k, _), .partialAbove(let k, _),
-      .partialCooldown(let k, _), .partialUnderTakeover(let k), .partialWithBackstop(let k):
+      .partialCooldown(let k, _), .partialUnderTakeover(let k):
       return k
     }
   }
@@ -59,8 +57,6 @@ public enum MarketRuleError: Error, Sendable, Equatable, CustomStringConvertible
       return "the partial-liquidation cooldown of market \(k) is \(seconds) s; give 0 or more"
     case .partialUnderTakeover(let k):
       return "market \(k) liquidates partially under takeover, which takes positions whole; use market close"
-    case .partialWithBackstop(let k):
-      return "market \(k) liquidates partially with a backstop vault, which takes over positions whole"
     }
   }
 }

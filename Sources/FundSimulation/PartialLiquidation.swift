@@ -42,13 +42,12 @@ public struct PartialLiquidation: Sendable, Equatable, Codable {
 }
 
 extension PartialLiquidation {
-  /// Partial liquidation is modelled under market close without a backstop vault only:
-  /// takeover takes a position at its bankruptcy price whole, and the vault takes over
-  /// whole positions.
+  /// Partial liquidation is modelled under market close only: takeover takes a position at
+  /// its bankruptcy price whole. With a backstop vault it follows Hyperliquid's order
+  /// (docs/MODEL.md, "Partial liquidation"): the vault takes whole positions.
   static func validate(rules: [MarketRules], fund: FundRules) throws {
     guard let k = rules.firstIndex(where: { $0.partialLiquidation != nil }) else { return }
     guard fund.waterfall == .marketClose else { throw MarketRuleError.partialUnderTakeover(market: k) }
-    guard fund.backstop == nil else { throw MarketRuleError.partialWithBackstop(market: k) }
   }
 }
 
@@ -57,10 +56,14 @@ extension FundSimulator {
   /// liquidation. Walks the crossed rungs from the cursor: a rung with nothing left is
   /// skipped, a rung in its cooldown is skipped and kept open, a rung never partially
   /// liquidated whose notional at the mark exceeds `above` has `share` of what is left closed,
-  /// every other crossed rung is closed whole. The cursor stops at the first rung left
-  /// open, so the ladder's order never changes (liquidation prices do not move); rungs past
-  /// it closed whole are marked empty. Rounds are settled position by position (never from
-  /// prefix sums).
+  /// every other crossed rung is closed whole. With a backstop vault, a rung the vault would
+  /// take (equity below `share × MM`: ``BackstopVault``) is never sliced and never waits for
+  /// its cooldown: it goes whole to the round, whose settlement hands it to the vault
+  /// (Hyperliquid: the book liquidates, partially for large positions; the liquidator vault
+  /// takes over what falls below 2/3 of the maintenance margin). The cursor stops at the
+  /// first rung left open, so the ladder's order never changes (liquidation prices do not
+  /// move); rungs past it closed whole are marked empty. Rounds are settled position by
+  /// position (never from prefix sums).
   ///
   /// - Complexity: O(r) for `r` crossed rungs from the cursor, plus the settlement.
   func liquidateCrossedPartially(
@@ -70,30 +73,39 @@ extension FundSimulator {
     let ladder = ws.ladders.ladder(market: k, side: side)
     let logMark = ws.path.logPrices[step * marketCount + k] + ws.impact[k]
     let mark = Double.exp(logMark)
+    let vault = exchange.fund.backstop
     var cursor = side == .long ? ws.longCursor[k] : ws.shortCursor[k]
     var firstOpen = -1
     var partials: [(offset: Int, rest: Double)] = []
+    // Rungs closed whole (or taken by the vault) behind a rung left open.
+    var behind: [Int] = []
     ws.batchCount = 0
     while cursor < ladder.count && ladder.isCrossed(cursor, logMark: logMark) {
       let i = ladder.stateOffset + cursor
       let left = ws.remaining[i]
       if left > 0 {
-        if ws.cooldownEnd[i] > step {
+        let q = ladder.size[cursor] * left
+        let toVault =
+          vault?.takesOver(
+            equity: ladder.side.sign * q * (mark - ladder.bankruptcyPrice[cursor]), size: q, mark: mark,
+            margins: ladder.margins) ?? false
+        if ws.cooldownEnd[i] > step && !toVault {
           if firstOpen < 0 { firstOpen = cursor }
         } else {
           ws.batch[ws.batchCount] = cursor
           ws.batchCount += 1
-          if ws.cooldownEnd[i] == 0 && ladder.size[cursor] * left * mark > rule.above {
+          if !toVault && ws.cooldownEnd[i] == 0 && q * mark > rule.above {
             // Settled as a position of the closed share's size and margin.
             ws.setRemaining(i, left * rule.share)
             partials.append((i, left * (1 - rule.share)))
             if firstOpen < 0 { firstOpen = cursor }
+          } else if firstOpen >= 0 {
+            behind.append(i)
           }
         }
       }
       cursor += 1
     }
-    let end = cursor
     if firstOpen >= 0 { cursor = firstOpen }
     moveCursor(market: k, side: side, to: cursor, ladder: ladder, workspace: ws)
     guard ws.batchCount > 0 else { return false }
@@ -106,12 +118,7 @@ extension FundSimulator {
     let round = LiquidationRound(market: k, mark: mark, step: step, wholeRungs: nil)
     let walk = MarketClose.settle(round, ladder: ladder, simulator: self, workspace: ws, ledger: &ledger)
     // Rungs closed whole behind a rung left open stay inside the scanned range: empty them.
-    if firstOpen >= 0 {
-      for n in 0..<ws.batchCount where ws.batch[n] > firstOpen && ws.batch[n] < end {
-        let i = ladder.stateOffset + ws.batch[n]
-        if !partials.contains(where: { $0.offset == i }) { ws.setRemaining(i, 0) }
-      }
-    }
+    for i in behind { ws.setRemaining(i, 0) }
     let steps = partialCooldownSteps[k]
     for (i, rest) in partials {
       ws.remaining[i] = rest

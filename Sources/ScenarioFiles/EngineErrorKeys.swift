@@ -66,10 +66,6 @@ enum EngineErrorKeys {
       return ModelInputError(
         key: "\(market).partial_liquidation", problem: "is set under fund.waterfall takeover",
         fix: "use fund.waterfall: market-close, or remove partial_liquidation")
-    case .partialWithBackstop:
-      return ModelInputError(
-        key: "\(market).partial_liquidation", problem: "is set with fund.backstop",
-        fix: "remove fund.backstop or partial_liquidation (the two are not modelled together)")
     }
   }
 

@@ -14,6 +14,7 @@ import FundSimulation
 ///   market_outflow_cap: null    # optional: most it pays for one market over the horizon (Drift)
 ///   takeover_notional_cap: null # optional, takeover: k, notional taken per round ≤ k × balance (Binance 1)
 ///   scope: shared               # or per-market, groups (FundScopeSection.swift)
+///   split: equal                # or open-interest: the funds' shares of the balance (FundSplit.swift)
 /// adl:
 ///   ranking: pnl-leverage       # or pro-rata, binance, hyperliquid, random-walk
 ///   drawdown_trigger: 0.3       # optional: pay no further than 30% below the window's peak
@@ -24,7 +25,7 @@ import FundSimulation
 extension ScenarioParser {
   static let fundKeys = [
     "balance", "waterfall", "fund_share", "fee_cap", "takeover_subsidy", "depletion_threshold",
-    "step_outflow_cap", "market_outflow_cap", "takeover_notional_cap", "backstop", "scope", "groups",
+    "step_outflow_cap", "market_outflow_cap", "takeover_notional_cap", "backstop", "scope", "groups", "split",
   ]
   static let adlKeys = [
     "ranking", "drawdown_trigger", "drawdown_window_hours", "close_price", "random_walk_accounts",

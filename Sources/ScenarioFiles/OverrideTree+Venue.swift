@@ -11,12 +11,12 @@ extension OverrideTree {
   /// Removes the keys the preset named by `override` sets, recording each as
   /// `(key, "(venue preset)")`, when `override` sets `venue`.
   ///
-  /// - Complexity: O(preset keys × keys of the `fund` and `adl` blocks).
+  /// - Complexity: O(preset keys × keys of the `fund` and `adl` blocks and of the markets).
   mutating func releaseVenueKeys(for override: ScenarioOverride, values: inout [(path: String, value: String)]) {
     guard override.key == "venue", override.multiplier == nil,
       let preset = VenuePreset(rawValue: override.value.trimmingCharacters(in: .init(charactersIn: "'\" ")))
     else { return }
-    for key in Set(preset.parameters.map(\.key)).sorted() {
+    for key in Set(preset.releasedKeys).sorted() {
       let segments = key.split(separator: ".").map(String.init)
       var removed = false
       replaceRoot(Self.removing(segments[...], from: root, removed: &removed))
@@ -24,16 +24,25 @@ extension OverrideTree {
     }
   }
 
-  /// `node` without the key at `segments` (mappings only).
+  /// `node` without the key at `segments`; a segment `NAME[*]` goes into every item of the
+  /// list at `NAME` (`markets[*].margin_tiers`).
   private static func removing(_ segments: ArraySlice<String>, from node: Node, removed: inout Bool) -> Node {
     guard let segment = segments.first, case .mapping(let mapping) = node else { return node }
+    let everyItem = segment.hasSuffix("[*]")
+    let name = everyItem ? String(segment.dropLast(3)) : segment
     var pairs: [(Node, Node)] = []
     for (key, value) in mapping {
-      guard key.scalar?.string == segment else {
+      guard key.scalar?.string == name else {
         pairs.append((key, value))
         continue
       }
-      if segments.count == 1 {
+      if everyItem, case .sequence(let items) = value {
+        let rest = segments.dropFirst()
+        let kept = items.map { removing(rest, from: $0, removed: &removed) }
+        pairs.append((key, .sequence(Node.Sequence(kept, items.tag, items.style, items.mark))))
+      } else if everyItem {
+        pairs.append((key, value))
+      } else if segments.count == 1 {
         removed = true
       } else {
         pairs.append((key, removing(segments.dropFirst(), from: value, removed: &removed)))

@@ -30,6 +30,9 @@ struct ScenarioInput {
   var checkpointTarget: Int
   /// Filtered historical simulation, when the file has a `historical` block.
   var historical: HistoricalInput? = nil
+  /// The funds whose shares follow the book's open interest (`fund.split: open-interest`),
+  /// resolved once the book is loaded; `nil`: `fund.scope`'s shares are final.
+  var openInterestSplit: OpenInterestSplit? = nil
 }
 
 /// A file named in the scenario (`replay: crash.csv`, `book.positions: book.csv`).

@@ -144,10 +144,14 @@ public enum ScenarioLoader {
 
     // The book, then the exchange around it.
     let book = try BookLoader.load(input, paths: paths, document: document, source: source)
+    var fund = input.fund
+    if let split = input.openInterestSplit {
+      fund.scope = try resolve(split, scope: fund.scope, book: book, markets: paths.markets, document: document)
+    }
     let exchange: ExchangeModel
     do {
       exchange = try ExchangeModel(
-        rules: input.rules, positions: book.positions, fund: input.fund,
+        rules: input.rules, positions: book.positions, fund: fund,
         adl: input.adl.policy(stepSeconds: paths.horizon.stepSeconds), cascadeRoundCap: input.cascadeRoundCap,
         initialPrices: paths.markets.map(\.price))
     } catch {
@@ -159,6 +163,31 @@ public enum ScenarioLoader {
     return Scenario(
       name: input.name, seed: input.seed, paths: paths, exchange: exchange, checkpoints: checkpoints, source: source,
       bookSource: book.source, bookSeed: book.seed, record: record)
+  }
+
+  /// The funds' shares by the book's open interest (``OpenInterestSplit``), with a refusal
+  /// at `fund.split` that names the fund and the fix.
+  private static func resolve(
+    _ split: OpenInterestSplit, scope: FundScope, book: LoadedBook, markets: [MarketModel], document: YAMLDocument
+  ) throws -> FundScope {
+    let openInterest = ScenarioRecord.bookSummary(book.positions, markets: markets).map {
+      $0.longOpenInterest + $0.shortOpenInterest
+    }
+    do {
+      return try split.resolve(scope, openInterest: openInterest)
+    } catch OpenInterestSplit.Problem.withoutOpenInterest(let g) {
+      let symbols = (scope.funds(markets: markets.count)?[g].markets ?? []).map { markets[$0].symbol }
+      throw document.error(
+        "fund.split", at: document.marks["fund.split"] ?? document.marks["fund"],
+        "is open-interest but the book has no open interest in \(symbols.joined(separator: ", ")), "
+          + "whose fund would start empty",
+        fix: "give that fund a `share` (fund.groups), or write `split: equal`")
+    } catch {
+      throw document.error(
+        "fund.split", at: document.marks["fund.split"] ?? document.marks["fund"],
+        "is open-interest but the groups' written shares leave nothing for the others",
+        fix: "lower the written shares below 1 in total, or write every group's share")
+    }
   }
 
   private static func readReplay(_ file: FileReference, source: String) throws -> ReplayPrices {

@@ -52,7 +52,7 @@ struct ScenarioParser {
     let replay = try top.optional("replay").map { try fileReference($0) }
     let historical = try parseHistorical(top)
     let horizon = try parseHorizon(top, replayGiven: replay != nil)
-    let (markets, rules) = try parseMarkets(top.required("markets", fix: "a list of markets (symbol, price, …)"))
+    let (markets, parsedRules) = try parseMarkets(top.required("markets", fix: "a list of markets (symbol, price, …)"))
     let jumps = try parseJumps(top)
     if jumps == nil, replay == nil, let index = markets.firstIndex(where: { $0.returns.jumpBeta != 0 }) {
       throw document.error(
@@ -70,18 +70,19 @@ struct ScenarioParser {
     }
     let fundValue = try top.required("fund", fix: "a block with `balance` and `waterfall`")
     var fund = try parseFund(fundValue, waterfallRequired: venue == nil)
-    fund.scope = try parseFundScope(
-      fundValue.mapping(allowedKeys: Self.fundKeys), symbols: markets.map(\.symbol))
+    let fundBlock = try fundValue.mapping(allowedKeys: Self.fundKeys)
+    let split =
+      try parseFundSplit(fundBlock) ?? (venue??.rules.scope.splitsByOpenInterest == true ? .openInterest : .equal)
+    var (scope, openInterestSplit) =
+      try parseFundScope(fundBlock, symbols: markets.map(\.symbol), split: split) ?? (.shared, nil)
     var adl = try parseADL(top.optional("adl"))
+    var rules = parsedRules
     if let preset = venue ?? nil {
-      // A key written in the scenario overrides its preset.
-      let written = try fundValue.mapping(allowedKeys: Self.fundKeys)
-      let writtenADL = try top.optional("adl")?.mapping(allowedKeys: Self.adlKeys)
-      preset.apply(to: &fund, adl: &adl) { key in
-        key.hasPrefix("fund.")
-          ? written.contains(String(key.dropFirst(5))) : writtenADL?.contains(String(key.dropFirst(4))) ?? false
-      }
+      try applyPreset(
+        preset.rules, top: top, fund: &fund, adl: &adl, scope: &scope, openInterestSplit: &openInterestSplit,
+        split: split, markets: markets, rules: &rules)
     }
+    fund.scope = scope
     let simulation = try top.block("simulation", allowedKeys: ["cascade_round_cap", "checkpoints"])
     let cascadeRoundCap =
       try simulation?.wholeNumber("cascade_round_cap", default: ScenarioDefaults.cascadeRoundCap)
@@ -96,7 +97,8 @@ struct ScenarioParser {
     return ScenarioInput(
       name: name, description: description, seed: seed, horizon: horizon, markets: markets, rules: rules,
       jumps: jumps, correlation: correlation, repairCorrelation: repair, replay: replay, book: book, fund: fund,
-      adl: adl, cascadeRoundCap: cascadeRoundCap, checkpointTarget: checkpoints, historical: historical)
+      adl: adl, cascadeRoundCap: cascadeRoundCap, checkpointTarget: checkpoints, historical: historical,
+      openInterestSplit: openInterestSplit)
   }
 
   /// `horizon: {steps, step_seconds}`; optional with a replay (the file sets the length).

@@ -155,20 +155,23 @@ import Testing
 
   /// Partial liquidation (docs/MODEL.md, "Partial liquidation") on both markets of the
   /// violent day, under market close with rankings, a fee cap, a drawdown trigger, a
-  /// shallow book and a per-market scope: money is conserved, and a threshold no position
-  /// reaches (`above` 10³⁰) gives what the whole-position engine gives, up to rounding.
-  static let partialCases: [(ADLRanking, Double?, Double?, Double, FundScope)] = [
-    (.pnlLeverage, nil, nil, 2e6, .shared), (.proRata, 0.01, nil, 2e4, .shared),
-    (.hyperliquid, nil, 0.3, 2e4, .shared), (.randomWalk, nil, nil, 2e6, .perMarket),
+  /// shallow book, a per-market scope and the backstop vault (one that hits its loss cap):
+  /// money is conserved, and a threshold no position reaches (`above` 10³⁰) gives what the
+  /// whole-position engine gives, up to rounding.
+  static let partialCases: [(ADLRanking, Double?, Double?, Double, FundScope, BackstopVault?)] = [
+    (.pnlLeverage, nil, nil, 2e6, .shared, nil), (.proRata, 0.01, nil, 2e4, .shared, nil),
+    (.hyperliquid, nil, 0.3, 2e4, .shared, nil), (.randomWalk, nil, nil, 2e6, .perMarket, nil),
+    (.hyperliquid, 0, nil, 2e4, .shared, BackstopVault(share: 2.0 / 3, capital: 5e4, lossCap: 2e4)),
+    (.pnlLeverage, nil, 0.3, 2e6, .perMarket, BackstopVault(share: 0.9, capital: 1e6)),
   ]
 
-  @Test(arguments: 0..<4)
+  @Test(arguments: 0..<6)
   func partialLiquidationConservesMoney(caseIndex: Int) throws {
-    let (ranking, feeCap, trigger, depth, scope) = Self.partialCases[caseIndex]
+    let (ranking, feeCap, trigger, depth, scope, vault) = Self.partialCases[caseIndex]
     let day = try ViolentDay(depth: depth)
     var rules = day.rules
     for k in rules.indices { rules[k].partialLiquidation = .hyperliquid }
-    var fund = FundRules(balance: 2e5, fundShare: 0.7, feeCap: feeCap)
+    var fund = FundRules(balance: 2e5, fundShare: 0.7, feeCap: feeCap, backstop: vault)
     fund.scope = scope
     let adl = ADLPolicy(ranking: ranking, drawdownTrigger: trigger, drawdownWindowSteps: 480, randomWalkAccounts: 40)
     let book = try day.book(seed: UInt64(caseIndex))
@@ -187,10 +190,13 @@ import Testing
     let (ws, wsNever, wsReference) = (partial.makeWorkspace(), never.makeWorkspace(), reference.makeWorkspace())
     var liquidations = 0
     var sliced = 0
+    var takeovers = 0
     for path in 0..<40 {
       let o = partial.simulate(path: path, workspace: ws)
       let scale = max(1, o.liquidatedNotional)
       #expect(abs(conservationGap(o, initialFund: fund.balance)) <= 1e-9 * scale, "path \(path)")
+      if let vault { #expect(-o.backstopPnL <= vault.lossCap + 1e-6 * scale, "path \(path)") }
+      takeovers += o.backstopTakeovers
       #expect(o.markets.reduce(0) { $0 + $1.liquidations } == o.liquidations)
       let n = never.simulate(path: path, workspace: wsNever)
       let r = reference.simulate(path: path, workspace: wsReference)
@@ -199,9 +205,11 @@ import Testing
       liquidations += o.liquidations
       if o.liquidations != r.liquidations { sliced += 1 }
     }
-    // Violent enough, and positions large enough, that slices happen.
+    // Violent enough, and positions large enough, that slices happen (and the vault takes
+    // some positions over).
     #expect(liquidations > 100)
     #expect(sliced > 0)
+    if vault != nil { #expect(takeovers > 0) }
   }
 
   /// No mark crosses both sides of a market: every accepted long has `Pl` below the initial

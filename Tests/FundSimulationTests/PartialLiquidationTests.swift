@@ -92,17 +92,14 @@ import Testing
     #expect(close(o.fundInflow, 1_200, relative: 1e-12))
   }
 
-  /// Refused with takeover and with a backstop vault; bad values named by market (the
-  /// scenario's keys are ScenarioFiles' mapping: `EngineErrorKeysTests`).
+  /// Refused with takeover; bad values named by market (the scenario's keys are
+  /// ScenarioFiles' mapping: `EngineErrorKeysTests`). With a backstop vault it runs
+  /// (`PartialLiquidationBackstopTests`).
   @Test func refusedWhereNotModelled() throws {
-    let refusals: [(FundRules, MarketRuleError)] = [
-      (FundRules(balance: 1, waterfall: .takeover), .partialUnderTakeover(market: 0)),
-      (FundRules(balance: 1, backstop: BackstopVault(share: 2.0 / 3, capital: 1e6)), .partialWithBackstop(market: 0)),
-    ]
-    for (fund, refusal) in refusals {
-      #expect(throws: refusal) {
-        try makeSimulator(prices: [[100_000], [90_000]], positions: [Self.large], rules: Self.rules, fund: fund)
-      }
+    #expect(throws: MarketRuleError.partialUnderTakeover(market: 0)) {
+      try makeSimulator(
+        prices: [[100_000], [90_000]], positions: [Self.large], rules: Self.rules,
+        fund: FundRules(balance: 1, waterfall: .takeover))
     }
     var rules = Self.rules
     rules[0].partialLiquidation?.share = 1

@@ -161,4 +161,25 @@ extension ScenarioOverrideTests {
     #expect(okx.exchange.adl.drawdownTrigger == 0.2)
     #expect(okx.exchange.fund.waterfall == .marketClose)
   }
+
+  /// `--set venue=hyperliquid` takes the file's per-market `margin_tiers` and
+  /// `partial_liquidation` out too, and `--set venue=binance` its `scope` and `groups`.
+  @Test func thePresetReplacesTheFilesMarketAndScopeKeys() throws {
+    let own = smallScenario.replacingFirst(
+      "    max_leverage: 50\n",
+      with: "    max_leverage: 50\n    margin_tiers: [{from: 1.0e9, rate: 0.02}]\n    partial_liquidation: null\n"
+    ).replacingFirst(
+      "  waterfall: market-close\n",
+      with: "  waterfall: market-close\n  scope: groups\n  groups: [{markets: [BTC, ETH], share: 1}]\n")
+    let file = try fixtures.write("own.yaml", own)
+    let hyperliquid = try ScenarioLoader.load(
+      contentsOf: file, overrides: [ScenarioOverride(parsing: "venue=hyperliquid")])
+    #expect(hyperliquid.exchange.rules[0].marginTiers == [MarginTier(notionalFloor: 1.5e8, rate: 0.025)])
+    #expect(hyperliquid.exchange.rules[0].partialLiquidation == .hyperliquid)
+    #expect(hyperliquid.exchange.fund.scope == .shared)
+    let paths = hyperliquid.record.overrides.first?.values.map(\.path) ?? []
+    #expect(paths.contains("markets[*].margin_tiers") && paths.contains("fund.groups"))
+    let binance = try ScenarioLoader.load(contentsOf: file, overrides: [ScenarioOverride(parsing: "venue=binance")])
+    #expect(binance.exchange.fund.scope.funds(markets: 2)?.map(\.markets) == [[0], [1]])
+  }
 }

@@ -11,9 +11,21 @@ import Testing
     for venue in ["defx", "nomoex", "dydx", "hyperliquid", "binance", "bybit", "okx", "drift", "bitmex"] {
       #expect(listed.stdout.contains("\n\(venue)\n") || listed.stdout.hasPrefix("\(venue)\n"), "\(venue)")
     }
-    // Every parameter line names a source.
+    // The scope, tiers and partial liquidation are listed too, per market where they are.
+    for line in [
+      "  fund.groups: BTC | ETH | every other market", "  fund.scope: per-market",
+      "  markets.margin_tiers: BTC: 40× (MM 1.25%) to 150M, 20× (2.5%) above;",
+      "  markets.partial_liquidation: {share: 0.2, above: 100k, cooldown_seconds: 30}",
+    ] {
+      #expect(listed.stdout.contains(line), "\(line)")
+    }
+    // Every parameter line names a source; a public one with the date it was read.
     for line in listed.stdout.split(separator: "\n") where line.hasPrefix("  ") {
       #expect(line.contains("    # "), "no source: \(line)")
+      let source = line.split(separator: "    # ", maxSplits: 1).last ?? ""
+      if source.contains("http") || source.contains("/") && !source.hasPrefix("docs/") {
+        #expect(source.contains("(read 2026-12)") || source.hasPrefix("the same page"), "no date: \(line)")
+      }
     }
   }
 
@@ -33,5 +45,26 @@ import Testing
     #expect(json.contains("\"takeover_notional_cap\" : 1"))
     let wrong = try await fundstress(["scenario", "default", "--venue", "ftx"], in: scratch.url)
     #expect(wrong.status == 64)
+  }
+
+  /// Hyperliquid's tiers, partial liquidation and vault together, and OKX's per-market funds
+  /// split by open interest, run on the default's book; the record names what applied.
+  @Test(arguments: ["hyperliquid", "okx"])
+  func defaultUnderScopedAndTieredPresetsRuns(venue: String) async throws {
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    let printed = try await fundstress(["scenario", "default", "--venue", venue], in: scratch.url)
+    try #require(printed.status == 0, "\(printed)")
+    try scratch.write("\(venue).yaml", printed.stdout)
+    let run = try await fundstress(
+      ["run", "--scenario", "\(venue).yaml", "--paths", "32", "--out", "out", "--quiet"], in: scratch.url)
+    #expect(run.status == 0, "\(run)")
+    let json = try String(contentsOf: scratch.url.appendingPathComponent("out/run.json"), encoding: .utf8)
+    if venue == "okx" {
+      #expect(json.contains("\"scope\" : \"groups\""))
+      #expect(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("out/funds.csv").path))
+    } else {
+      #expect(json.contains("\"partial_liquidation\""))
+    }
   }
 }
