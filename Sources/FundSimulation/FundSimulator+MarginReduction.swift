@@ -6,7 +6,7 @@ extension FundSimulator {
   /// reduction (``MarginReduction``; docs/MODEL.md, "Partial liquidation").
   ///
   /// 1. **Scan.** The rungs the mark `P` crosses on the ladder, from the cursor: a rung with
-  ///    nothing left is skipped; a rung still compliant at `P` (a reduced rest above its own
+  ///    nothing left is skipped; a reduced rest still compliant at `P` (above its own
   ///    liquidation price) is kept open; a deficient rung whose notional `q·P` exceeds
   ///    `above`, not yet reduced in this step, and for which a share `f < 1` restores
   ///    compliance (``MarginSchedule/reductionShare(equity:notional:fee:)``) is reduced;
@@ -41,7 +41,9 @@ extension FundSimulator {
       let left = ws.remaining[i]
       let extra = ws.extraMargin[i]
       if left > 0 {
-        if !ladder.isDeficient(cursor, share: left, extraMargin: extra, at: mark) {
+        // A rung never reduced is deficient where its ladder price is crossed, as without
+        // the rule; a reduced rest where its own equity is below its maintenance margin.
+        if ws.cooldownEnd[i] != 0 && !ladder.isDeficient(cursor, share: left, extraMargin: extra, at: mark) {
           if firstKept < 0 { firstKept = cursor }
         } else if let f = reducibleShare(
           of: cursor, share: left, extraMargin: extra, at: mark, step: step, rule: rule, ladder: ladder, workspace: ws)
