@@ -58,6 +58,17 @@ import Testing
     #expect(o.shortfall == 0 && o.fundInflow == 0 && o.finalFund == 1_000_000)
   }
 
+  /// A short 10 at 100 with margin 50 (Pb 105, Pl 105/1.01 = 103.96) at 104.5: e = 50 − 45 = 5,
+  /// N = 1 045, f = (10.45 − 5)/10.45, sold N − e/0.01 = 545; the rest (notional 500, size
+  /// 4.78469) keeps 50 − 5.21531·4.5 = 26.5311, so Pb′ = 100 + 26.5311/4.78469 = 105.545 =
+  /// 104.5·1.01: a rise to 106 closes it with a shortfall of 4.78469·(106 − 105.545) = 2.1770.
+  @Test func shortReducedThenClosed() throws {
+    let o = try run([100, 104.5, 106], positions: [short(10, at: 100, margin: 50)])
+    #expect(o.liquidations == 2)
+    #expect(close(o.liquidatedNotional, 545 + 500 / 104.5 * 106, relative: 1e-12))
+    #expect(close(o.shortfall, 500 / 104.5 * (106 - 104.5 * 1.01), relative: 1e-9))
+  }
+
   /// Fee 0.5%: f = 4.55/((0.01 − 0.005)·955) = 0.952880, sold notional 910, fee
   /// 0.005·910 = 4.55 to the fund; the rest, notional 45, has equity 5 − 4.55 = 0.45 = 1%
   /// of 45. Fee 0.6%: f = 4.55/(0.004·955) = 1.19 > 1, so no reduction helps: the position
