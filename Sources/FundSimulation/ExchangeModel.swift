@@ -24,6 +24,7 @@ public struct ExchangeModel: Sendable {
     try fund.validate()
     try fund.scope.validate(markets: rules.count)
     try PartialLiquidation.validate(rules: rules, fund: fund)
+    try MarginReduction.validate(rules: rules, fund: fund)
     guard (1...100_000).contains(cascadeRoundCap) else {
       throw ExchangeModelError.cascadeRoundCap(cascadeRoundCap)
     }

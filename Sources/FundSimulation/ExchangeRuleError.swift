@@ -23,13 +23,23 @@ public enum MarketRuleError: Error, Sendable, Equatable, CustomStringConvertible
   case partialCooldown(market: Int, seconds: Double)
   /// Partial liquidation under the takeover mechanic, which takes positions whole.
   case partialUnderTakeover(market: Int)
+  /// Margin reduction's liquidation fee is not a rate in [0, 1).
+  case reductionFee(market: Int, rate: Double)
+  /// Margin reduction's notional threshold is negative or not finite.
+  case reductionAbove(market: Int, notional: Double)
+  /// Margin reduction with the backstop vault, which takes over positions whole.
+  case reductionWithBackstop(market: Int)
+  /// Margin reduction and the slice rule on one market.
+  case reductionWithSlice(market: Int)
 
   /// The index of the market the rule belongs to.
   public var market: Int {
     switch self {
     case .maintenanceMargin(let k, _), .depth(let k, _), .resilience(let k, _), .permanentImpact(let k, _),
       .maxLeverage(let k, _), .marginTier(let k, _, _, _), .partialShare(let k, _), .partialAbove(let k, _),
-      .partialCooldown(let k, _), .partialUnderTakeover(let k):
+      .partialCooldown(let k, _), .partialUnderTakeover(let k), .reductionFee(let k, _),
+      .reductionAbove(let k, _),
+      .reductionWithBackstop(let k), .reductionWithSlice(let k):
       return k
     }
   }
@@ -57,6 +67,14 @@ public enum MarketRuleError: Error, Sendable, Equatable, CustomStringConvertible
       return "the partial-liquidation cooldown of market \(k) is \(seconds) s; give 0 or more"
     case .partialUnderTakeover(let k):
       return "market \(k) liquidates partially under takeover, which takes positions whole; use market close"
+    case .reductionFee(let k, let rate):
+      return "the margin-reduction fee of market \(k) is \(rate); give a rate in [0, 1)"
+    case .reductionAbove(let k, let notional):
+      return "the notional above which market \(k) reduces positions is \(notional); give 0 or more"
+    case .reductionWithBackstop(let k):
+      return "market \(k) reduces positions with a backstop vault, which takes over positions whole"
+    case .reductionWithSlice(let k):
+      return "market \(k) has both partial-liquidation rules; give one"
     }
   }
 }

@@ -19,11 +19,15 @@ public struct MarketRules: Sendable, Equatable, Codable {
   /// Partial liquidation of large positions (``PartialLiquidation``); `nil`: a crossed
   /// position is liquidated whole.
   public var partialLiquidation: PartialLiquidation?
+  /// Binance's margin reduction (``MarginReduction``); `nil`: no reduction.
+  public var marginReduction: MarginReduction?
 
   public init(
     maintenanceMargin: Double, depth: Double, resilience: Double = 0.2, permanentImpact: Double = 0.5,
-    maxLeverage: Double = 20, marginTiers: [MarginTier] = [], partialLiquidation: PartialLiquidation? = nil
+    maxLeverage: Double = 20, marginTiers: [MarginTier] = [], partialLiquidation: PartialLiquidation? = nil,
+    marginReduction: MarginReduction? = nil
   ) {
+    self.marginReduction = marginReduction
     self.marginTiers = marginTiers
     self.partialLiquidation = partialLiquidation
     self.maintenanceMargin = maintenanceMargin
@@ -65,6 +69,7 @@ public struct MarketRules: Sendable, Equatable, Codable {
       rate = tier.rate
     }
     try partialLiquidation?.validate(market: index)
+    try marginReduction?.validate(market: index)
   }
 }
 

@@ -39,6 +39,11 @@ public struct FundSimulator: Sendable {
   /// both empty when no market liquidates partially.
   let partialLiquidation: [PartialLiquidation?]
   let partialCooldownSteps: [Int]
+  /// Each market's margin reduction (``MarginReduction``), empty like the above; when a
+  /// market reduces positions, ``partialLiquidation`` is not empty either (all `nil` if no
+  /// market slices), so the cascade tests one array for both rules.
+  let marginReduction: [MarginReduction?]
+  let reducesMargins: Bool
 
   public init(generator: PathGenerator, exchange: ExchangeModel, checkpoints: CheckpointSchedule) {
     precondition(exchange.rules.count == generator.model.marketCount, "one rule set per market")
@@ -57,7 +62,10 @@ public struct FundSimulator: Sendable {
     fundGroups = groups
     let partial = exchange.rules.map(\.partialLiquidation)
     let stepSeconds = generator.model.horizon.stepSeconds
-    partialLiquidation = partial.contains { $0 != nil } ? partial : []
+    let reduction = exchange.rules.map(\.marginReduction)
+    reducesMargins = reduction.contains { $0 != nil }
+    partialLiquidation = partial.contains { $0 != nil } || reducesMargins ? partial : []
+    marginReduction = reducesMargins ? reduction : []
     partialCooldownSteps = partialLiquidation.map { $0?.cooldownSteps(stepSeconds: stepSeconds) ?? 0 }
   }
 
@@ -66,7 +74,8 @@ public struct FundSimulator: Sendable {
   /// A workspace for one worker thread.
   public func makeWorkspace() -> SimulationWorkspace {
     SimulationWorkspace(
-      path: generator.makeWorkspace(), ladders: ladders.workerCopy(), partialLiquidation: !partialLiquidation.isEmpty)
+      path: generator.makeWorkspace(), ladders: ladders.workerCopy(), partialLiquidation: !partialLiquidation.isEmpty,
+      marginReduction: reducesMargins)
   }
 
   /// Generates path `path` and simulates it.

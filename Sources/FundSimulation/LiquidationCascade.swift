@@ -67,9 +67,14 @@ extension FundSimulator {
   func liquidateCrossed(
     market k: Int, side: Side, step: Int, workspace ws: SimulationWorkspace, ledger: inout PathLedger
   ) -> Bool {
-    if !partialLiquidation.isEmpty, let rule = partialLiquidation[k] {
-      return liquidateCrossedPartially(
-        market: k, side: side, step: step, rule: rule, workspace: ws, ledger: &ledger)
+    if !partialLiquidation.isEmpty {
+      if let rule = partialLiquidation[k] {
+        return liquidateCrossedPartially(
+          market: k, side: side, step: step, rule: rule, workspace: ws, ledger: &ledger)
+      }
+      if let rule = marginReduction[k] {
+        return liquidateCrossedReducing(market: k, side: side, step: step, rule: rule, workspace: ws, ledger: &ledger)
+      }
     }
     let ladder = ws.ladders.ladder(market: k, side: side)
     let logMark = ws.path.logPrices[step * marketCount + k] + ws.impact[k]

@@ -60,6 +60,10 @@ final class LiquidationLadder: Sendable {
     self.stateOffset = stateOffset
     margins = MarginSchedule(baseRate: m, tiers: rules.marginTiers)
     count = order.count
+    // Flat: `Pl` is `Pb` over a constant. Tiers can put a large position's `Pl` ahead of a
+    // small one's with a lower `Pb`.
+    let pb = bankruptcyPrice
+    bankruptcyPricesMonotone = zip(pb, pb.dropFirst()).allSatisfy { side == .long ? $0 >= $1 : $0 <= $1 }
     sums = LadderPrefixSums(size: size, entryPrice: entryPrice, margin: margin)
     // `positions` is in file order: rung of the i-th position is the inverse permutation.
     if keepsAccountOrder {
@@ -72,6 +76,9 @@ final class LiquidationLadder: Sendable {
   }
 
   let count: Int
+  /// Whether bankruptcy prices are monotone along the ladder (falling for longs, rising for
+  /// shorts), as ``firstSolvent(in:fill:)`` needs: always with a flat rate.
+  let bankruptcyPricesMonotone: Bool
   /// Prefix sums of size, margin and entry notional, for whole rounds at once.
   let sums: LadderPrefixSums
 
@@ -88,6 +95,7 @@ final class LiquidationLadder: Sendable {
     margins = other.margins
     accountOrder = other.accountOrder
     count = other.count
+    bankruptcyPricesMonotone = other.bankruptcyPricesMonotone
     sums = other.sums
   }
 

@@ -53,8 +53,13 @@ enum MarketClose: WaterfallSettlement {
     for rung in batch {
       let share = ws.remaining[ladder.stateOffset + rung]
       let q = ladder.size[rung] * share
-      let margin = ladder.margin[rung] * share
-      let pb = ladder.bankruptcyPrice[rung]
+      var margin = ladder.margin[rung] * share
+      var pb = ladder.bankruptcyPrice[rung]
+      if sim.reducesMargins {  // a reduced position's own margin and Pb (``MarginReduction``)
+        let extra = ws.extraMargin[ladder.stateOffset + rung]
+        margin += extra * share
+        pb = ladder.bankruptcyPrice(rung, extraMargin: extra)
+      }
       ledger.liquidated(market: k, count: 1, notional: q * mark)
       let filled = q * fillable
       var toADL = q - filled

@@ -33,6 +33,13 @@ public final class SimulationWorkspace {
   /// unless a market liquidates partially.
   let cooldownEnd: UnsafeMutablePointer<Int>
   let tracksCooldowns: Bool
+  /// Margin per unit of remaining share a reduced position holds beyond the ladder's, by
+  /// state offset (``MarginReduction``); 0 for a position never reduced. With the scratch of
+  /// a round's reductions (rung, share sold), one entry unless a market reduces positions.
+  let extraMargin: UnsafeMutablePointer<Double>
+  let reductionRung: UnsafeMutablePointer<Int>
+  let reductionShare: UnsafeMutablePointer<Double>
+  let tracksReductions: Bool
   /// State offsets whose remaining fraction changed on this path.
   @exclusivity(unchecked) var touched: [Int] = []
   /// The current batch of rungs.
@@ -47,7 +54,7 @@ public final class SimulationWorkspace {
   /// the start of each path that uses it.
   @exclusivity(unchecked) var deleveragingStream = Xoshiro256PlusPlus(seed: 0)
 
-  init(path: PathWorkspace, ladders: BookLadders, partialLiquidation: Bool = false) {
+  init(path: PathWorkspace, ladders: BookLadders, partialLiquidation: Bool = false, marginReduction: Bool = false) {
     self.path = path
     self.ladders = ladders
     let marketCount = ladders.longs.count
@@ -67,6 +74,12 @@ public final class SimulationWorkspace {
     let cooldowns = partialLiquidation ? max(1, positionCount) : 1
     cooldownEnd = .allocate(capacity: cooldowns)
     cooldownEnd.initialize(repeating: 0, count: cooldowns)
+    tracksReductions = marginReduction
+    let reduced = marginReduction ? max(1, positionCount) : 1
+    extraMargin = .allocate(capacity: reduced)
+    extraMargin.initialize(repeating: 0, count: reduced)
+    reductionRung = .allocate(capacity: marginReduction ? max(1, largestLadder) : 1)
+    reductionShare = .allocate(capacity: marginReduction ? max(1, largestLadder) : 1)
     batch = .allocate(capacity: max(1, largestLadder))
     heapScore = .allocate(capacity: max(1, largestLadder))
     heapRung = .allocate(capacity: max(1, largestLadder))
@@ -78,6 +91,9 @@ public final class SimulationWorkspace {
     for p in [longCursor, shortCursor, rounds, batch, heapRung] { p.deallocate() }
     capped.deallocate()
     cooldownEnd.deallocate()
+    extraMargin.deallocate()
+    reductionRung.deallocate()
+    reductionShare.deallocate()
   }
 
   /// Resets every market to the start of a path.
@@ -93,6 +109,7 @@ public final class SimulationWorkspace {
     }
     for i in touched { remaining[i] = 1 }
     if tracksCooldowns { for i in touched { cooldownEnd[i] = 0 } }
+    if tracksReductions { for i in touched { extraMargin[i] = 0 } }
     touched.removeAll(keepingCapacity: true)
     ranking = RankingCache()
   }

@@ -43,7 +43,10 @@ enum Takeover: WaterfallSettlement {
     var capacity = sim.exchange.fund.takeoverNotionalCap.map { $0 * max(0, ledger.fund.balance) } ?? .infinity
     for rung in round.batch(in: ws) {
       let whole = ladder.size[rung] * ws.remaining[ladder.stateOffset + rung]
-      let pb = ladder.bankruptcyPrice[rung]
+      var pb = ladder.bankruptcyPrice[rung]
+      if sim.reducesMargins {
+        pb = ladder.bankruptcyPrice(rung, extraMargin: ws.extraMargin[ladder.stateOffset + rung])
+      }
       ledger.liquidated(market: k, count: 1, notional: whole * mark)
       let q = capacity >= whole * mark ? whole : capacity / mark
       capacity -= q * mark

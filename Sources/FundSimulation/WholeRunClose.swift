@@ -11,7 +11,8 @@ extension MarketClose {
   /// The result is that of the position-by-position close up to rounding. All positions
   /// fill at `F = P·(1 − s·w/2)`, so the residuals `Rᵢ = qᵢ·s·(F − Pbᵢ)` are negative
   /// exactly for the first rungs of the run (bankruptcy prices are monotone along the
-  /// ladder), which the position-by-position close also settles first. Splitting the run
+  /// ladder; not always with margin tiers, whose ladders are then closed position by
+  /// position), which the position-by-position close also settles first. Splitting the run
   /// there by binary search (``LiquidationLadder/firstSolvent(in:fill:)``) gives
   ///
   ///     shortfall = −Σ_{Rᵢ<0} Rᵢ,   penalty = Σ_{Rᵢ≥0} Rᵢ,
@@ -28,7 +29,9 @@ extension MarketClose {
     _ round: LiquidationRound, ladder: LiquidationLadder, simulator sim: FundSimulator, ledger: inout PathLedger
   ) -> Double? {
     let fundRules = sim.exchange.fund
-    guard let rungs = round.wholeRungs, fundRules.feeCap == nil, sim.exchange.adl.drawdownTrigger == nil else {
+    guard let rungs = round.wholeRungs, fundRules.feeCap == nil, sim.exchange.adl.drawdownTrigger == nil,
+      ladder.bankruptcyPricesMonotone
+    else {
       return nil
     }
     let k = round.market

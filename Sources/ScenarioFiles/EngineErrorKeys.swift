@@ -66,6 +66,22 @@ enum EngineErrorKeys {
       return ModelInputError(
         key: "\(market).partial_liquidation", problem: "is set under fund.waterfall takeover",
         fix: "use fund.waterfall: market-close, or remove partial_liquidation")
+    case .reductionFee(_, let rate):
+      return ModelInputError(
+        key: "\(market).partial_liquidation.fee", problem: "is \(rate)",
+        fix: "give the liquidation fee as a rate of the reduced notional in [0, 1), e.g. 0.0")
+    case .reductionAbove(_, let notional):
+      return ModelInputError(
+        key: "\(market).partial_liquidation.above", problem: "is \(notional)",
+        fix: "give the notional above which a position is reduced first, 0 or more, e.g. 0")
+    case .reductionWithBackstop:
+      return ModelInputError(
+        key: "\(market).partial_liquidation", problem: "is rule reduce with fund.backstop",
+        fix: "remove fund.backstop or partial_liquidation (the two are not modelled together)")
+    case .reductionWithSlice:
+      return ModelInputError(
+        key: "\(market).partial_liquidation", problem: "sets both the slice and the reduce rule",
+        fix: "give one rule: slice or reduce")
     }
   }
 

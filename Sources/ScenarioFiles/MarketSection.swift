@@ -54,7 +54,8 @@ extension ScenarioParser {
           resilience: try block.number("resilience", default: ScenarioDefaults.resilience),
           permanentImpact: try block.number("permanent_impact", default: ScenarioDefaults.permanentImpact),
           maxLeverage: try block.number("max_leverage", default: ScenarioDefaults.maxLeverage),
-          marginTiers: try parseMarginTiers(block), partialLiquidation: try parsePartialLiquidation(block)))
+          marginTiers: try parseMarginTiers(block), partialLiquidation: try parsePartialLiquidation(block),
+          marginReduction: try parseMarginReduction(block)))
     }
     return (models, rules)
   }

@@ -88,7 +88,7 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
     }
     enum TierKeys: String, CodingKey { case from, rate }
     enum PartialKeys: String, CodingKey {
-      case share, above
+      case rule, share, above, fee
       case cooldownSeconds = "cooldown_seconds"
     }
     enum ReturnsKeys: String, CodingKey { case model, dof, beta, omega, alpha }
@@ -130,6 +130,12 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
         try p.encode(partial.share, forKey: .share)
         try p.encode(partial.above, forKey: .above)
         try p.encode(partial.cooldownSeconds, forKey: .cooldownSeconds)
+      }
+      if let reduction = rules.marginReduction {
+        var p = c.nestedContainer(keyedBy: PartialKeys.self, forKey: .partialLiquidation)
+        try p.encode("reduce", forKey: .rule)
+        try p.encode(reduction.fee, forKey: .fee)
+        try p.encode(reduction.above, forKey: .above)
       }
     }
   }

@@ -212,6 +212,68 @@ import Testing
     if vault != nil { #expect(takeovers > 0) }
   }
 
+  /// Margin reduction (docs/MODEL.md, "Partial liquidation"; Binance) on both markets of
+  /// the violent day: mechanic, ranking, liquidation fee, depth and whether the markets have
+  /// margin tiers (BTC 1% to 2% from 2·10⁵ and 3% from 10⁶, ETH 2% to 3% from 10⁵). Money is conserved, reductions happen, and a threshold no position
+  /// reaches (`above` 10³⁰) gives what the whole-position engine gives, up to rounding.
+  static let reductionCases: [(WaterfallMechanic, ADLRanking, Double, Double, Bool)] = [
+    (.marketClose, .pnlLeverage, 0, 2e6, false), (.marketClose, .proRata, 0.002, 2e4, true),
+    (.takeover, .pnlLeverage, 0, 2e6, true), (.takeover, .binance, 0.002, 2e4, false),
+    (.marketClose, .hyperliquid, 0.005, 2e6, true), (.takeover, .randomWalk, 0.001, 2e4, true),
+  ]
+
+  @Test(arguments: 0..<6)
+  func marginReductionConservesMoney(caseIndex: Int) throws {
+    let (mechanic, ranking, fee, depth, tiered) = Self.reductionCases[caseIndex]
+    let day = try ViolentDay(depth: depth)
+    var rules = day.rules
+    if tiered {
+      rules[0].marginTiers = [MarginTier(notionalFloor: 2e5, rate: 0.02), MarginTier(notionalFloor: 1e6, rate: 0.03)]
+      rules[1].marginTiers = [MarginTier(notionalFloor: 1e5, rate: 0.03)]
+    }
+    var rng = RandomStreams(seed: UInt64(caseIndex)).generator(path: 0, purpose: .book)
+    // The synthetic book draws leverage under the base rate: positions the tiers put past
+    // their liquidation price at the start are left out.
+    let book = try SyntheticBook(positionsPerMarket: 150, openInterest: ["BTC": 2e7, "ETH": 1e7])
+      .draw(markets: day.markets, rules: rules, using: &rng).filter { p in
+        let pl = rules[p.market].liquidationPrice(of: p)
+        return p.side == .long ? pl < day.initialPrices[p.market] : pl > day.initialPrices[p.market]
+      }
+    let fund = FundRules(balance: 2e5, waterfall: mechanic, fundShare: 0.7, takeoverSubsidy: 0.2)
+    let adl = ADLPolicy(ranking: ranking, randomWalkAccounts: 40)
+    func simulator(_ rules: [MarketRules]) throws -> FundSimulator {
+      let exchange = try ExchangeModel(
+        rules: rules, positions: book, fund: fund, adl: adl, initialPrices: day.initialPrices)
+      return FundSimulator(
+        generator: PathGenerator(model: day.model, seed: 99), exchange: exchange,
+        checkpoints: CheckpointSchedule(horizonSteps: 120, every: 30))
+    }
+    var reducing = rules
+    for k in reducing.indices { reducing[k].marginReduction = MarginReduction(fee: fee) }
+    var unreachable = reducing
+    for k in unreachable.indices { unreachable[k].marginReduction?.above = 1e30 }
+    let (reduced, never, reference) = (try simulator(reducing), try simulator(unreachable), try simulator(rules))
+    let (ws, wsNever, wsReference) = (reduced.makeWorkspace(), never.makeWorkspace(), reference.makeWorkspace())
+    var liquidations = 0
+    var differing = 0
+    for path in 0..<40 {
+      let o = reduced.simulate(path: path, workspace: ws)
+      let scale = max(1, o.liquidatedNotional)
+      #expect(abs(conservationGap(o, initialFund: fund.balance)) <= 1e-9 * scale, "path \(path)")
+      #expect(o.markets.reduce(0) { $0 + $1.liquidations } == o.liquidations)
+      #expect(o.minFund <= o.finalFund && o.minFund <= fund.balance)
+      let n = never.simulate(path: path, workspace: wsNever)
+      let r = reference.simulate(path: path, workspace: wsReference)
+      #expect(n.liquidations == r.liquidations && n.adlEvents == r.adlEvents, "path \(path)")
+      #expect(close(n.finalFund, r.finalFund, relative: 1e-9) && close(n.badDebt, r.badDebt, relative: 1e-9))
+      liquidations += o.liquidations
+      if o.liquidations != r.liquidations || !close(o.finalFund, r.finalFund, relative: 1e-9) { differing += 1 }
+    }
+    // Violent enough that positions are liquidated and reductions change the outcome.
+    #expect(liquidations > 100)
+    #expect(differing > 0)
+  }
+
   /// No mark crosses both sides of a market: every accepted long has `Pl` below the initial
   /// price and every short above it, and liquidation prices do not move, so the long
   /// ladder's highest threshold is below the short ladder's lowest (docs/MODEL.md, "A step":

@@ -47,6 +47,28 @@ import Testing
     #expect(fund.depletionStep == nil)
   }
 
+  /// Margin tiers can break the order of bankruptcy prices along the ladder, which the
+  /// whole-run split needs. Tiers 1% from 0, 2% from notional 1 000 (deduction 10):
+  /// * Big 20 @ 100, margin 150: Pb 92.5, Pl (92.5 − 10/20)/0.98 = 93.878 (upper tier);
+  /// * Small 1 @ 100, margin 7.3: Pb 92.7, Pl 92.7/0.99 = 93.636.
+  /// Ladder Big, Small: Pb rises. At 92.6 (no impact) Big's residual is 20·0.1 = +2, Small's
+  /// 1·(−0.1): the fund pays 0.1 and receives 0.6 × 2 = 1.2, ending at 10⁶ + 1.1 (a split
+  /// at the first rung would have netted the two: no shortfall, inflow 0.6 × 1.9).
+  @Test func tiersCloseThePositionsOneByOne() throws {
+    let tiered = MarketRules(
+      maintenanceMargin: 0.01, depth: .infinity, resilience: 1, permanentImpact: 0, maxLeverage: 100,
+      marginTiers: [MarginTier(notionalFloor: 1_000, rate: 0.02)])
+    let sim = try makeSimulator(
+      prices: [[100], [92.6]], positions: [long(20, at: 100, margin: 150), long(1, at: 100, margin: 7.3)],
+      rules: [tiered], fund: FundRules(balance: 1_000_000, fundShare: 0.6))
+    #expect(!sim.ladders.ladder(market: 0, side: .long).bankruptcyPricesMonotone)
+    let o = sim.simulate(path: 0, workspace: sim.makeWorkspace())
+    #expect(o.liquidations == 2)
+    #expect(close(o.shortfall, 0.1) && close(o.fundInflow, 1.2))
+    #expect(close(o.finalFund, 1_000_001.1))
+    #expect(try simulator(fund: FundRules(balance: 1)).ladders.longs[0].bankruptcyPricesMonotone)
+  }
+
   /// The whole path gives the same as position by position, to rounding.
   @Test func sameAsPositionByPosition() throws {
     var sim = try simulator(fund: FundRules(balance: 1_000_000, fundShare: 0.6))

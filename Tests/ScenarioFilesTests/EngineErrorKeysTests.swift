@@ -16,7 +16,8 @@ struct EngineErrorKeysTests {
     .permanentImpact(market: 2, share: -0.5), .maxLeverage(market: 2, leverage: 0.5),
     .marginTier(market: 2, tier: 1, notionalFloor: 5e5, rate: 0.004), .partialShare(market: 2, share: 1),
     .partialAbove(market: 2, notional: -1), .partialCooldown(market: 2, seconds: -1),
-    .partialUnderTakeover(market: 2),
+    .partialUnderTakeover(market: 2), .reductionFee(market: 2, rate: 1),
+    .reductionAbove(market: 2, notional: -1), .reductionWithBackstop(market: 2), .reductionWithSlice(market: 2),
   ]
   static let fundRuleErrors: [FundRuleError] =
     [
@@ -50,6 +51,10 @@ struct EngineErrorKeysTests {
     case .partialAbove: 7
     case .partialCooldown: 8
     case .partialUnderTakeover: 9
+    case .reductionFee: 10
+    case .reductionAbove: 11
+    case .reductionWithBackstop: 12
+    case .reductionWithSlice: 13
     }
   }
 
@@ -137,7 +142,7 @@ struct EngineErrorKeysTests {
   }
 
   @Test func listsEveryCase() {
-    #expect(Set(Self.marketRuleErrors.map(Self.ordinal)) == Set(0..<10))
+    #expect(Set(Self.marketRuleErrors.map(Self.ordinal)) == Set(0..<14))
     #expect(Set(Self.fundRuleErrors.map(Self.ordinal)) == Set(0..<16))
     #expect(Set(Self.adlPolicyErrors.map(Self.ordinal)) == Set(0..<3))
     #expect(Set(Self.exchangeModelErrors.map(Self.ordinal)) == Set(0..<3))
