@@ -75,7 +75,13 @@ struct VenuePresetTests {
             [.init(notionalFloor: 7e7, rate: 0.05)], [.init(notionalFloor: 4e7, rate: 0.05)],
           ] + Array(repeating: [.init(notionalFloor: 2e7, rate: 0.1)], count: 4)
         #expect(rules.map(\.marginTiers) == expected)
-      case "markets.partial_liquidation": #expect(rules.allSatisfy { $0.partialLiquidation == .hyperliquid })
+      case "markets.partial_liquidation":
+        // Hyperliquid slices (20% above 100 000, 30 s); Binance reduces first, with no fee.
+        if venue == .binance {
+          #expect(rules.allSatisfy { $0.marginReduction == MarginReduction(fee: 0, above: 0) })
+        } else {
+          #expect(rules.allSatisfy { $0.partialLiquidation == .hyperliquid && $0.marginReduction == nil })
+        }
       default: Issue.record("untested preset key \(parameter.key)")
       }
     }

@@ -1,3 +1,5 @@
+import FundSimulation
+
 /// Binance USDⓈ-M futures.
 extension VenueRules {
   static let binance = VenueRules(
@@ -10,7 +12,15 @@ extension VenueRules {
       .init("adl.close_price", "bankruptcy", "https://www.binance.com/en/support/faq/360033525471 (read 2026-12)"),
     ],
     // "All perps share one fund, except BTCUSDT and ETHUSDT, which have their own."
-    scope: VenueFundScope(kind: .groups([["BTC"], ["ETH"], []]), source: fund))
+    scope: VenueFundScope(kind: .groups([["BTC"], ["ETH"], []]), source: fund),
+    // "attempt to reduce the user's margin with one large Immediate or Cancel order without
+    // fully liquidating the user"; the liquidation fee's rate is not published in a citable
+    // form, so the reduced slice pays none (docs/VENUES.md, "Simplifications").
+    partialLiquidation: (
+      .reduce(MarginReduction()),
+      "https://www.binance.com/en/support/faq/360033525271, mirrored at "
+        + "https://docs.traderwagon.com/faq/futures-trading-introduction/liquidation-protocol (read 2026-12)"
+    ))
 
   private static let fund = "https://www.binance.com/en/support/articles/360033525371 (read 2026-12)"
 }

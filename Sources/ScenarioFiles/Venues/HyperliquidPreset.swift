@@ -33,7 +33,7 @@ extension VenueRules {
       source: "mainnet margin tiers, https://hyperliquid.gitbook.io/hyperliquid-docs/trading/margin-tiers "
         + "(read 2026-12); MM = half the initial margin at the tier's leverage"),
     partialLiquidation: (
-      .hyperliquid, liquidations + " (read 2026-12): 20% of a position above 100 000 USDC, then 30 s"
+      .slice(.hyperliquid), liquidations + " (read 2026-12): 20% of a position above 100 000 USDC, then 30 s"
     ))
 
   private static let liquidations = "https://hyperliquid.gitbook.io/hyperliquid-docs/trading/liquidations"

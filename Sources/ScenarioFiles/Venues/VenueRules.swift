@@ -13,7 +13,7 @@ struct VenueRules: Sendable {
   /// a citable form.
   var marginTiers: VenueMarginTiers? = nil
   /// The rule for every market that writes no `partial_liquidation`.
-  var partialLiquidation: (rule: PartialLiquidation, source: String)? = nil
+  var partialLiquidation: (rule: VenuePartialRule, source: String)? = nil
 
   /// Every value the preset sets, in the order `fundstress venues` lists them; per-market
   /// values under `markets.KEY`.
@@ -21,11 +21,7 @@ struct VenueRules: Sendable {
     var all = keys + scope.parameters
     if let marginTiers { all.append(marginTiers.parameter) }
     if let (rule, source) = partialLiquidation {
-      all.append(
-        .init(
-          "markets.partial_liquidation",
-          "{share: \(rule.share), above: \(VenueMarginTiers.number(rule.above)), "
-            + "cooldown_seconds: \(VenueMarginTiers.number(rule.cooldownSeconds))}", source))
+      all.append(.init("markets.partial_liquidation", rule.yaml, source))
     }
     return all
   }
@@ -60,7 +56,10 @@ struct VenueRules: Sendable {
       rules.marginTiers = tiers
     }
     if !written("partial_liquidation"), let (rule, _) = partialLiquidation {
-      rules.partialLiquidation = rule
+      switch rule {
+      case .slice(let slice): rules.partialLiquidation = slice
+      case .reduce(let reduction): rules.marginReduction = reduction
+      }
     }
   }
 }
