@@ -107,7 +107,7 @@ public struct PathModel: Sendable {
       throw ModelInputError(
         key: "jumps.intensity", problem: "is \(plain(jumps.intensityPerDay)) per day, more than one jump per step",
         fix:
-          "give at most \(plain(ModelInputError.quotedLimit(86_400 / self.horizon.stepSeconds, significantDigits: 6))) crash jumps per day "
+          "give at most \(plain(QuotedLimit.roundedDown(86_400 / self.horizon.stepSeconds, significantDigits: 6))) crash jumps per day "
           + "(one per \(plain(self.horizon.stepSeconds))-second step)")
     }
   }
