@@ -1,6 +1,6 @@
-import Foundation
-import PricePaths
 import Testing
+
+@testable import ScenarioFiles
 
 @Suite("ModelInputError")
 struct ModelInputErrorTests {
