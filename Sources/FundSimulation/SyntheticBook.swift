@@ -135,7 +135,7 @@ public struct SyntheticBook: Sendable, Equatable, Codable {
   /// `x > 0` rounded down to four significant digits, so that the quoted value is itself
   /// accepted.
   static func quoted(_ x: Double) -> Double {
-    ModelInputError.quotedLimit(x, significantDigits: 4)
+    QuotedLimit.roundedDown(x, significantDigits: 4)
   }
 
   /// Checks the parameters on their own: `positions_per_market` between 1 and

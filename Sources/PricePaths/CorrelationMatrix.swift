@@ -17,41 +17,29 @@ public struct CorrelationMatrix: Sendable, Equatable {
 
   /// Validates `rows` as a correlation matrix for `dimension` markets.
   ///
-  /// - Throws: ``ModelInputError`` naming the first offending entry.
-  public init(rows: [[Double]], dimension: Int, key: String = "correlation") throws {
+  /// - Throws: ``CorrelationError`` for the first offending row or entry.
+  public init(rows: [[Double]], dimension: Int) throws(CorrelationError) {
     guard rows.count == dimension else {
-      throw ModelInputError(
-        key: key, problem: "has \(rows.count) rows but the scenario has \(dimension) markets",
-        fix: "give one row per market, in the order of `markets`")
+      throw .rowCount(rows: rows.count, markets: dimension)
     }
     var entries = [Double](repeating: 0, count: dimension * dimension)
     for (i, row) in rows.enumerated() {
       guard row.count == dimension else {
-        throw ModelInputError(
-          key: "\(key)[\(i)]", problem: "has \(row.count) entries, expected \(dimension)",
-          fix: "give one entry per market")
+        throw .rowLength(row: i, entries: row.count, markets: dimension)
       }
       for (j, value) in row.enumerated() {
         guard value.isFinite, (-1...1).contains(value) else {
-          throw ModelInputError(
-            key: "\(key)[\(i)][\(j)]", problem: "is \(value), outside [-1, 1]",
-            fix: "correlations are finite numbers between -1 and 1")
+          throw .entry(row: i, column: j, value: value)
         }
         entries[i * dimension + j] = value
       }
     }
     for i in 0..<dimension {
       guard abs(entries[i * dimension + i] - 1) <= Self.tolerance else {
-        throw ModelInputError(
-          key: "\(key)[\(i)][\(i)]", problem: "is \(entries[i * dimension + i]), not 1",
-          fix: "the diagonal of a correlation matrix is 1")
+        throw .diagonal(market: i, value: entries[i * dimension + i])
       }
       for j in 0..<i where abs(entries[i * dimension + j] - entries[j * dimension + i]) > Self.tolerance {
-        throw ModelInputError(
-          key: "\(key)[\(i)][\(j)]",
-          problem:
-            "is \(entries[i * dimension + j]) but \(key)[\(j)][\(i)] is \(entries[j * dimension + i])",
-          fix: "the matrix must be symmetric")
+        throw .asymmetric(row: i, column: j, value: entries[i * dimension + j], transposed: entries[j * dimension + i])
       }
     }
     self.init(uncheckedEntries: entries, dimension: dimension)
@@ -90,21 +78,17 @@ public struct CorrelationMatrix: Sendable, Equatable {
   /// The lower Cholesky factor `L` (row-major, upper triangle zeroed) with `L·Lᵀ = C`,
   /// by LAPACKE `dpotrf`.
   ///
-  /// - Throws: ``ModelInputError`` with the smallest eigenvalue when the matrix is not
-  ///   positive definite.
+  /// - Throws: ``CorrelationError/notPositiveDefinite(smallestEigenvalue:)`` when the
+  ///   matrix is not positive definite.
   /// - Complexity: O(n³).
-  public func choleskyFactor(key: String = "correlation") throws -> [Double] {
+  public func choleskyFactor() throws(CorrelationError) -> [Double] {
     var factor = entries
     let n = Int32(dimension)
     let info = factor.withUnsafeMutableBufferPointer {
       LAPACKE_dpotrf(LAPACK_ROW_MAJOR, CChar(UInt8(ascii: "L")), n, $0.baseAddress, n)
     }
     guard info == 0 else {
-      throw ModelInputError(
-        key: key,
-        problem:
-          "is not positive definite (smallest eigenvalue \(smallestEigenvalue.compact))",
-        fix: "correct the entries or add `correlation_repair: nearest` to use the nearest correlation matrix")
+      throw .notPositiveDefinite(smallestEigenvalue: smallestEigenvalue)
     }
     // dpotrf leaves the other triangle untouched: zero it before dgemm sees it.
     for i in 0..<dimension {

@@ -37,25 +37,22 @@ public struct GARCHParameters: Sendable, Equatable, Codable {
   /// The long-run annualised volatility `√(ω / (1 − α − β))`.
   public var longRunVolatility: Double { (omega / (1 - persistence)).squareRoot() }
 
-  /// Checks ranges, naming `<key>.omega` and so on in errors.
-  public func validate(key: String) throws {
+  /// Checks `ω`, `α`, `β` and the persistence `α + β` (the degrees of freedom are checked
+  /// with the market's, ``MarketModel/validate(index:)``).
+  ///
+  /// - Throws: ``GARCHError`` for the first value outside its range.
+  public func validate() throws(GARCHError) {
     guard omega.isFinite, omega > 0, omega < 2_500 else {
-      throw ModelInputError(
-        key: "\(key).omega", problem: "is \(omega)",
-        fix: "give ω as an annualised variance, more than 0, e.g. 0.01 (`fundstress calibrate` fits it)")
+      throw .omega(omega)
     }
     guard alpha.isFinite, alpha >= 0, alpha < 1 else {
-      throw ModelInputError(
-        key: "\(key).alpha", problem: "is \(alpha)", fix: "give α between 0 and 1, e.g. 0.05")
+      throw .alpha(alpha)
     }
     guard beta.isFinite, beta >= 0, beta < 1 else {
-      throw ModelInputError(
-        key: "\(key).beta", problem: "is \(beta)", fix: "give β between 0 and 1, e.g. 0.9")
+      throw .beta(beta)
     }
     guard persistence < 1 else {
-      throw ModelInputError(
-        key: "\(key).beta", problem: "makes α + β = \(persistence), not below 1 (the variance would explode)",
-        fix: "give α + β < 1, e.g. α = 0.05, β = 0.9")
+      throw .persistence(persistence)
     }
   }
 }

@@ -28,22 +28,21 @@ public struct HistoricalShocks: Sendable, Equatable {
   ///   - residuals: one row per historical step, each with one value per market.
   ///   - stressed: whether each row is in the stressed period (`nil`: none).
   ///   - stressedWeight: the probability of drawing a stressed row, in (0, 1).
-  /// - Throws: ``ModelInputError`` (key `historical…`) for ragged or non-finite rows, fewer
-  ///   than two rows, a weight outside (0, 1), or a weight without stressed rows.
-  public init(residuals: [[Double]], stressed: [Bool]? = nil, stressedWeight: Double? = nil) throws {
+  /// - Throws: ``HistoricalShocksError`` for ragged or non-finite rows, fewer than two rows,
+  ///   a weight outside (0, 1), or a weight with a stressed period that covers no row or
+  ///   every row.
+  public init(
+    residuals: [[Double]], stressed: [Bool]? = nil, stressedWeight: Double? = nil
+  ) throws(HistoricalShocksError) {
     guard residuals.count >= 2 else {
-      throw ModelInputError(
-        key: "historical.prices", problem: "gives \(residuals.count) residual rows",
-        fix: "give a price history with at least three consecutive rows")
+      throw .tooFewRows(residuals.count)
     }
     let m = residuals[0].count
     var flat: [Double] = []
     flat.reserveCapacity(residuals.count * m)
     for (k, row) in residuals.enumerated() {
       guard row.count == m, row.allSatisfy(\.isFinite) else {
-        throw ModelInputError(
-          key: "historical.prices", problem: "row \(k) of the residuals is ragged or not finite",
-          fix: "check the price history")
+        throw .row(k)
       }
       flat += row
     }
@@ -56,15 +55,10 @@ public struct HistoricalShocks: Sendable, Equatable {
     self.otherRows = flags.indices.filter { !flags[$0] }
     if let stressedWeight {
       guard stressedWeight.isFinite, stressedWeight > 0, stressedWeight < 1 else {
-        throw ModelInputError(
-          key: "historical.stressed.weight", problem: "is \(stressedWeight)",
-          fix: "give the probability of drawing a stressed row, between 0 and 1, e.g. 0.25")
+        throw .stressedWeight(stressedWeight)
       }
-      guard !stressedRows.isEmpty, !otherRows.isEmpty else {
-        throw ModelInputError(
-          key: "historical.stressed", problem: "covers \(stressedRows.isEmpty ? "none" : "all") of the history's rows",
-          fix: "give a date range inside the history that leaves other rows outside it")
-      }
+      guard !stressedRows.isEmpty else { throw .stressedCoversNoRow }
+      guard !otherRows.isEmpty else { throw .stressedCoversEveryRow }
     }
     self.stressedWeight = stressedWeight
   }

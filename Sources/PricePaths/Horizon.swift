@@ -25,17 +25,18 @@ public struct Horizon: Sendable, Equatable, Codable {
   /// exactly 0); below a millisecond there is no market to model.
   public static let stepSecondsRange: ClosedRange<Double> = 0.001...31_536_000
 
-  /// Checks the horizon, naming the key of the first problem.
-  public func validate() throws {
-    guard steps >= 1, steps <= 10_000_000 else {
-      throw ModelInputError(
-        key: "horizon.steps", problem: "is \(steps)",
-        fix: "give a whole number of steps between 1 and 10000000")
+  /// Step counts accepted: 1 to 10⁷.
+  public static let stepsRange: ClosedRange<Int> = 1...10_000_000
+
+  /// Checks the number of steps and the step length.
+  ///
+  /// - Throws: ``HorizonError`` for the first value outside its range.
+  public func validate() throws(HorizonError) {
+    guard Self.stepsRange.contains(steps) else {
+      throw .steps(steps)
     }
     guard stepSeconds >= Self.stepSecondsRange.lowerBound, stepSeconds <= Self.stepSecondsRange.upperBound else {
-      throw ModelInputError(
-        key: "horizon.step_seconds", problem: "is \(stepSeconds)",
-        fix: "give a step length between 0.001 and 31536000 seconds (one year), e.g. 60")
+      throw .stepSeconds(stepSeconds)
     }
   }
 }

@@ -23,21 +23,18 @@ public struct JumpFactor: Sendable, Equatable, Codable {
     Double.expMinusOne(beta * mean + 0.5 * beta * beta * stdev * stdev)
   }
 
-  public func validate() throws {
+  /// Checks the intensity, the mean and the standard deviation of the jump log-size.
+  ///
+  /// - Throws: ``JumpFactorError`` for the first value outside its range.
+  public func validate() throws(JumpFactorError) {
     guard intensityPerDay.isFinite, intensityPerDay >= 0 else {
-      throw ModelInputError(
-        key: "jumps.intensity", problem: "is \(intensityPerDay)",
-        fix: "give the expected number of crash jumps per day, 0 or more")
+      throw .intensity(intensityPerDay)
     }
     guard mean.isFinite, abs(mean) < 5 else {
-      throw ModelInputError(
-        key: "jumps.mean", problem: "is \(mean)",
-        fix: "give the mean log-size of a jump, e.g. -0.05 for a 5% crash")
+      throw .mean(mean)
     }
     guard stdev.isFinite, stdev >= 0, stdev < 5 else {
-      throw ModelInputError(
-        key: "jumps.stdev", problem: "is \(stdev)",
-        fix: "give a non-negative standard deviation of the jump log-size")
+      throw .stdev(stdev)
     }
   }
 }

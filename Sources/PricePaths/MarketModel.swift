@@ -33,47 +33,40 @@ public struct MarketModel: Sendable, Equatable, Codable {
   /// compared in lower case.
   public static let reservedSymbols: Set<String> = ["path", "step"]
 
-  /// Checks ranges, naming `markets[index].<key>` in errors.
-  public func validate(index: Int) throws {
-    let key = "markets[\(index)]"
+  /// Checks the symbol and the ranges of the price dynamics; `index` is the market's place
+  /// in the scenario.
+  ///
+  /// - Throws: ``MarketModelError`` for the first value outside its range.
+  public func validate(index: Int) throws(MarketModelError) {
     guard !symbol.isEmpty, symbol.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) })
     else {
-      throw ModelInputError(
-        key: "\(key).symbol", problem: "is '\(symbol)'",
-        fix: "use letters, digits, '-', '_' or '.' (it becomes a CSV column name)")
+      throw .symbol(market: index, symbol: symbol)
     }
     guard !Self.reservedSymbols.contains(symbol.lowercased()) else {
-      throw ModelInputError(
-        key: "\(key).symbol", problem: "is '\(symbol)', the name of a column of the price files",
-        fix: "rename the market: price files (replay, `fundstress paths`) already have 'path' and 'step' columns")
+      throw .reservedSymbol(market: index, symbol: symbol)
     }
     guard price.isFinite, price > 0, price <= Self.largestPrice else {
-      throw ModelInputError(
-        key: "\(key).price", problem: "is \(price)", fix: "give a positive price of at most 1.0e18")
+      throw .price(market: index, price: price)
     }
     guard volatility.isFinite, volatility >= 0, volatility < 50 else {
-      throw ModelInputError(
-        key: "\(key).volatility", problem: "is \(volatility)",
-        fix: "give an annualised volatility as a fraction, e.g. 0.55 for 55%")
+      throw .volatility(market: index, volatility: volatility)
     }
     guard drift.isFinite, abs(drift) < 100 else {
-      throw ModelInputError(
-        key: "\(key).drift", problem: "is \(drift)",
-        fix: "give an annualised drift as a fraction, e.g. 0.0")
+      throw .drift(market: index, drift: drift)
     }
     if let dof = returns.dof {
       guard dof.isFinite, dof > 2 else {
-        throw ModelInputError(
-          key: "\(key).returns.dof", problem: "is \(dof)",
-          fix: "Student-t needs more than 2 degrees of freedom for a finite variance, e.g. 4")
+        throw .degreesOfFreedom(market: index, dof: dof)
       }
     }
-    try returns.garch?.validate(key: "\(key).returns")
+    do throws(GARCHError) {
+      try returns.garch?.validate()
+    } catch {
+      throw .garch(market: index, error)
+    }
     if case .jumps(let beta, _) = returns {
       guard beta.isFinite, abs(beta) <= 20 else {
-        throw ModelInputError(
-          key: "\(key).returns.beta", problem: "is \(beta)",
-          fix: "give the market's loading on the crash factor, e.g. 1.0")
+        throw .crashLoading(market: index, beta: beta)
       }
     }
   }

@@ -24,34 +24,29 @@ public struct PathModel: Sendable {
   ///     correlation matrix (Higham 2002) instead of refusing it.
   ///   - replay: when present it sets the horizon (its length) and must have a column for
   ///     every market and no other.
-  /// - Throws: ``ModelInputError`` naming the key of the first problem.
+  /// - Throws: the first problem: ``PathModelError`` when the parts do not fit together,
+  ///   else the part's own error (``MarketModelError``, ``JumpFactorError``,
+  ///   ``CorrelationError``, ``ReplayError``, ``HorizonError``).
   public init(
     markets: [MarketModel], correlation: [[Double]]?, horizon: Horizon, jumps: JumpFactor? = nil,
     replay: ReplayPrices? = nil, repairCorrelation: Bool = false, historical: HistoricalShocks? = nil
   ) throws {
     guard !markets.isEmpty else {
-      throw ModelInputError(
-        key: "markets", problem: "is empty", fix: "list at least one market")
+      throw PathModelError.noMarkets
     }
     for (i, market) in markets.enumerated() {
       try market.validate(index: i)
       if let j = markets[..<i].firstIndex(where: { $0.symbol == market.symbol }) {
-        throw ModelInputError(
-          key: "markets[\(i)].symbol", problem: "'\(market.symbol)' repeats markets[\(j)]",
-          fix: "give each market a unique symbol")
+        throw PathModelError.repeatedSymbol(market: i, symbol: market.symbol, firstMarket: j)
       }
     }
     let tDofs = Set(markets.compactMap(\.returns.dof))
     if tDofs.count > 1 {
-      throw ModelInputError(
-        key: "markets.returns.dof", problem: "differs across markets (\(tDofs.sorted()))",
-        fix: "Student-t markets share one mixing variable per step, so give them one dof")
+      throw PathModelError.degreesOfFreedomDiffer(tDofs.sorted())
     }
     let needsJumps = markets.contains { if case .jumps = $0.returns { true } else { false } }
     if needsJumps && jumps == nil && replay == nil {
-      throw ModelInputError(
-        key: "jumps", problem: "is missing but a market uses the jumps model",
-        fix: "add a `jumps: {intensity: 0.5, mean: -0.05, stdev: 0.03}` block")
+      throw PathModelError.crashFactorMissing
     }
     try jumps?.validate()
     if let historical {
@@ -81,14 +76,10 @@ public struct PathModel: Sendable {
 
     if let replay {
       for (j, symbol) in replay.symbols.enumerated() where !markets.contains(where: { $0.symbol == symbol }) {
-        throw ModelInputError(
-          key: "replay column \(j + 2) '\(symbol)'", problem: "is not a market of the scenario",
-          fix: "use the scenario's symbols (\(markets.map(\.symbol).joined(separator: ", "))) or remove the column")
+        throw PathModelError.replayColumnUnknown(column: j, symbol: symbol, markets: markets.map(\.symbol))
       }
       if let missing = markets.first(where: { !replay.symbols.contains($0.symbol) }) {
-        throw ModelInputError(
-          key: "replay", problem: "has no column for market '\(missing.symbol)'",
-          fix: "add a '\(missing.symbol)' column or remove the market")
+        throw PathModelError.replayColumnMissing(symbol: missing.symbol)
       }
       // Reorder the columns into market order.
       let order = markets.map { m in replay.symbols.firstIndex(of: m.symbol)! }
@@ -103,12 +94,8 @@ public struct PathModel: Sendable {
     if let jumps, self.replay == nil, jumps.intensityPerDay * self.horizon.stepDays > 1 {
       // Crash jumps are rare events; an intensity of 10⁹ per day would also have every path
       // draw and store a billion of them.
-      func plain(_ x: Double) -> String { x == x.rounded() && x.magnitude < 1e15 ? String(Int(x)) : String(x) }
-      throw ModelInputError(
-        key: "jumps.intensity", problem: "is \(plain(jumps.intensityPerDay)) per day, more than one jump per step",
-        fix:
-          "give at most \(plain(ModelInputError.quotedLimit(86_400 / self.horizon.stepSeconds, significantDigits: 6))) crash jumps per day "
-          + "(one per \(plain(self.horizon.stepSeconds))-second step)")
+      throw JumpFactorError.moreThanOnePerStep(
+        intensityPerDay: jumps.intensityPerDay, stepSeconds: self.horizon.stepSeconds)
     }
   }
 
@@ -119,24 +106,17 @@ public struct PathModel: Sendable {
     _ historical: HistoricalShocks, markets: [MarketModel], replay: ReplayPrices?
   ) throws {
     guard replay == nil else {
-      throw ModelInputError(
-        key: "historical", problem: "is given with a replay",
-        fix: "a replay fixes the path; remove one of `replay` and `historical`")
+      throw PathModelError.historicalWithReplay
     }
     for (i, market) in markets.enumerated() {
       switch market.returns {
       case .gbm, .garch: continue
       default:
-        throw ModelInputError(
-          key: "markets[\(i)].returns",
-          problem: "is \(market.returns.name), which historical simulation cannot rescale",
-          fix: "use `gbm` or `garch` (the tails come from the history's residuals)")
+        throw PathModelError.historicalReturnModel(market: i, returns: market.returns)
       }
     }
     guard historical.markets == markets.count else {
-      throw ModelInputError(
-        key: "historical.prices", problem: "has \(historical.markets) markets, the scenario \(markets.count)",
-        fix: "give one price column per market of the scenario")
+      throw PathModelError.historicalMarkets(history: historical.markets, markets: markets.count)
     }
   }
 

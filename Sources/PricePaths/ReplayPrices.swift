@@ -11,38 +11,29 @@ public struct ReplayPrices: Sendable, Equatable {
   /// Prices, `(steps + 1) × symbols.count`, row-major, step 0 first.
   public let prices: [Double]
 
-  /// - Throws: ``ModelInputError`` for a row of the wrong width or a price that is not
-  ///   positive and finite (key `replay[step].SYMBOL`).
-  public init(symbols: [String], rows: [[Double]]) throws {
+  /// - Throws: ``ReplayError`` for no column, a repeated symbol, fewer than two rows, a
+  ///   row of the wrong width or a price that is not positive and finite.
+  public init(symbols: [String], rows: [[Double]]) throws(ReplayError) {
     guard !symbols.isEmpty else {
-      throw ModelInputError(
-        key: "replay", problem: "has no price columns", fix: "give a header `step,<symbol>,<symbol>,…`")
+      throw .noColumns
     }
     for (j, symbol) in symbols.enumerated() {
       if let first = symbols[..<j].firstIndex(of: symbol) {
-        throw ModelInputError(
-          key: "replay column \(j + 2) '\(symbol)'", problem: "repeats column \(first + 2)",
-          fix: "give each symbol one column")
+        throw .repeatedColumn(column: j, symbol: symbol, firstColumn: first)
       }
     }
     guard rows.count >= 2 else {
-      throw ModelInputError(
-        key: "replay", problem: "has \(rows.count) price rows",
-        fix: "give step 0 (the initial prices) and at least one more step")
+      throw .tooFewRows(rows.count)
     }
     var prices: [Double] = []
     prices.reserveCapacity(rows.count * symbols.count)
     for (step, row) in rows.enumerated() {
       guard row.count == symbols.count else {
-        throw ModelInputError(
-          key: "replay[step \(step)]", problem: "has \(row.count) prices for \(symbols.count) symbols",
-          fix: "give one price per symbol column")
+        throw .rowWidth(step: step, prices: row.count, columns: symbols.count)
       }
       for (j, value) in row.enumerated() {
         guard value.isFinite, value > 0 else {
-          throw ModelInputError(
-            key: "replay[step \(step)].\(symbols[j])", problem: "is \(value)",
-            fix: "prices must be positive and finite")
+          throw .price(step: step, symbol: symbols[j], price: value)
         }
         prices.append(value)
       }

@@ -8,13 +8,20 @@ import PricePaths
 /// maintenance-margin rate of market 2 is 1.5"); a scenario file names the same value
 /// `markets[2].maintenance_margin`. ``keyed(_:)`` turns each case into the key, the problem
 /// and the fix a user of the file format reads, and ``ScenarioError`` adds the file, line
-/// and column of that key.
+/// and column of that key. The price-path model's errors are mapped in
+/// `EngineErrorKeys+PricePaths.swift`.
 enum EngineErrorKeys {
-  /// `error` as a keyed ``PricePaths/ModelInputError``, or nil when it is not an input error
-  /// of the engine.
+  /// `error` as a keyed ``ModelInputError``, or nil when it is not an input error of the
+  /// engine.
   static func keyed(_ error: Error) -> ModelInputError? {
     switch error {
-    case let error as ModelInputError: return error
+    case let error as MarketModelError: return keyed(error)
+    case let error as PathModelError: return keyed(error)
+    case let error as CorrelationError: return keyed(error)
+    case let error as HorizonError: return keyed(error)
+    case let error as JumpFactorError: return keyed(error)
+    case let error as HistoricalShocksError: return keyed(error)
+    case let error as ReplayError: return keyed(error)
     case let error as MarketRuleError: return keyed(error)
     case let error as FundRuleError: return keyed(error)
     case let error as ADLPolicyError: return keyed(error)

@@ -91,10 +91,11 @@ extension HistoricalInput {
       }
       stressed = flags
     }
-    do {
+    do throws(HistoricalShocksError) {
       return try HistoricalShocks(residuals: rows, stressed: stressed, stressedWeight: weight)
-    } catch let error as ModelInputError {
-      throw ScenarioError(file: source, mark: prices.mark, key: error.key, problem: error.problem, fix: error.fix)
+    } catch {
+      let keyed = EngineErrorKeys.keyed(error)
+      throw ScenarioError(file: source, mark: prices.mark, key: keyed.key, problem: keyed.problem, fix: keyed.fix)
     }
   }
 }

@@ -85,10 +85,11 @@ public enum ReplayFile {
         file: file, key: "", problem: "has \(prices.count) price rows",
         fix: "give step 0 (the initial prices) and at least one more step")
     }
-    do {
+    do throws(ReplayError) {
       return try ReplayPrices(symbols: symbols, rows: prices)
-    } catch let error as ModelInputError {
-      throw ScenarioError(file: file, key: error.key, problem: error.problem, fix: error.fix)
+    } catch {
+      let keyed = EngineErrorKeys.keyed(error)
+      throw ScenarioError(file: file, key: keyed.key, problem: keyed.problem, fix: keyed.fix)
     }
   }
 }

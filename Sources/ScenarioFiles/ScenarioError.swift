@@ -16,9 +16,9 @@ import Yams
 /// ```
 ///
 /// Every error the scenario reader throws is a `ScenarioError`, including the range checks
-/// of the simulation libraries (``PricePaths/ModelInputError``, and FundSimulation's typed
-/// errors such as ``FundSimulation/MarketRuleError`` given their keys by ``EngineErrorKeys``),
-/// which are re-thrown with the file and the line of the offending key.
+/// of the simulation libraries (their typed errors, such as ``PricePaths/CorrelationError``
+/// and ``FundSimulation/MarketRuleError``, given their keys by ``EngineErrorKeys``), which
+/// are re-thrown with the file and the line of the offending key.
 public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The file as the user named it (scenario, positions or replay file).
   public var file: String

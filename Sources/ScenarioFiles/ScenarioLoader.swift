@@ -15,8 +15,8 @@ import Yams
 /// 3. the parts are validated by the libraries that own them (``PathModel``,
 ///    ``MarketRules``, ``SyntheticBook``, ``ExchangeModel``, in that order: the markets'
 ///    rules before the book that is read or drawn against them), whose
-///    errors (``ModelInputError``s from PricePaths, typed errors from FundSimulation keyed by
-///    ``EngineErrorKeys``) are re-thrown at the line of the offending key.
+///    typed errors (from PricePaths and FundSimulation, keyed by ``EngineErrorKeys``) are
+///    re-thrown at the line of the offending key.
 public enum ScenarioLoader {
   /// Loads a scenario file; files it names are relative to its folder.
   ///
@@ -121,11 +121,12 @@ public enum ScenarioLoader {
         markets: input.markets, correlation: input.correlation,
         horizon: input.horizon ?? Horizon(steps: replay?.steps ?? 0, stepSeconds: stepSeconds),
         jumps: input.jumps, replay: replay, repairCorrelation: input.repairCorrelation, historical: historical)
-    } catch let error as ModelInputError {
-      if let file = input.replay, error.key.hasPrefix("replay") {
-        throw ScenarioError(file: file.display, line: 1, key: error.key, problem: error.problem, fix: error.fix)
+    } catch {
+      guard let keyed = EngineErrorKeys.keyed(error) else { throw error }
+      if let file = input.replay, keyed.key.hasPrefix("replay") {
+        throw ScenarioError(file: file.display, line: 1, key: keyed.key, problem: keyed.problem, fix: keyed.fix)
       }
-      throw located(error)
+      throw located(keyed)
     }
     if let replay, let written = input.horizon?.steps, written > 0, written != replay.steps {
       throw document.error(

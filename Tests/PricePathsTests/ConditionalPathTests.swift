@@ -170,27 +170,50 @@ struct ConditionalPathTests {
     #expect(abs(Double(plainTwo) / Double(n) - 0.1) < fourBinomialSE(p: 0.1, n: n))
   }
 
-  @Test func badParametersAreRefusedByKey() throws {
-    let explosive = modelInputError {
+  @Test func badParametersAreRefused() throws {
+    let explosive = GARCHParameters(omega: 0.1, alpha: 0.2, beta: 0.85)
+    #expect(throws: MarketModelError.garch(market: 0, .persistence(explosive.persistence))) {
       _ = try PathModel(
-        markets: [
-          MarketModel(
-            symbol: "A", price: 1, volatility: 0.5,
-            returns: .garch(GARCHParameters(omega: 0.1, alpha: 0.2, beta: 0.85)))
-        ],
+        markets: [MarketModel(symbol: "A", price: 1, volatility: 0.5, returns: .garch(explosive))],
         correlation: nil, horizon: Horizon(steps: 10, stepSeconds: Self.hour))
     }
-    #expect(explosive?.key == "markets[0].returns.beta")
-    let studentT = modelInputError {
+    #expect(throws: PathModelError.historicalReturnModel(market: 0, returns: .studentT(dof: 4))) {
       _ = try PathModel(
         markets: [MarketModel(symbol: "A", price: 1, volatility: 0.5, returns: .studentT(dof: 4))],
         correlation: nil, horizon: Horizon(steps: 10, stepSeconds: Self.hour),
         historical: try HistoricalShocks(residuals: [[1], [-1]]))
     }
-    #expect(studentT?.key == "markets[0].returns")
-    let noStressedRows = modelInputError {
+    #expect(throws: PathModelError.historicalWithReplay) {
+      _ = try PathModel(
+        markets: [MarketModel(symbol: "A", price: 1, volatility: 0.5)], correlation: nil,
+        horizon: Horizon(steps: 10, stepSeconds: Self.hour),
+        replay: try ReplayPrices(symbols: ["A"], rows: [[1], [2]]),
+        historical: try HistoricalShocks(residuals: [[1], [-1]]))
+    }
+    #expect(throws: PathModelError.historicalMarkets(history: 2, markets: 1)) {
+      _ = try PathModel(
+        markets: [MarketModel(symbol: "A", price: 1, volatility: 0.5)], correlation: nil,
+        horizon: Horizon(steps: 10, stepSeconds: Self.hour),
+        historical: try HistoricalShocks(residuals: [[1, 2], [-1, 0]]))
+    }
+  }
+
+  // Expected: the initialiser's doc: at least two finite rows of one width, a weight in
+  // (0, 1), and a stressed period that leaves rows both inside and outside it.
+  @Test func badResidualsAndStressedPeriodsAreRefused() {
+    #expect(throws: HistoricalShocksError.tooFewRows(1)) { _ = try HistoricalShocks(residuals: [[1]]) }
+    #expect(throws: HistoricalShocksError.row(1)) { _ = try HistoricalShocks(residuals: [[1, 2], [1]]) }
+    #expect(throws: HistoricalShocksError.row(2)) { _ = try HistoricalShocks(residuals: [[1], [2], [.nan]]) }
+    for weight in [0, 1, -0.5] {
+      #expect(throws: HistoricalShocksError.stressedWeight(weight)) {
+        _ = try HistoricalShocks(residuals: [[1], [-1], [0]], stressed: [true, false, false], stressedWeight: weight)
+      }
+    }
+    #expect(throws: HistoricalShocksError.stressedCoversNoRow) {
       _ = try HistoricalShocks(residuals: [[1], [-1], [0]], stressed: [false, false, false], stressedWeight: 0.25)
     }
-    #expect(noStressedRows?.key == "historical.stressed")
+    #expect(throws: HistoricalShocksError.stressedCoversEveryRow) {
+      _ = try HistoricalShocks(residuals: [[1], [-1], [0]], stressed: [true, true, true], stressedWeight: 0.25)
+    }
   }
 }

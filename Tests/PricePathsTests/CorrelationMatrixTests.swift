@@ -3,46 +3,37 @@ import Testing
 
 @Suite("CorrelationMatrix")
 struct CorrelationMatrixTests {
-  // Expected keys: the initialiser names the first offending entry (its doc comment).
-  @Test func wrongNumberOfRowsNamesTheMatrix() {
-    let error = modelInputError { _ = try CorrelationMatrix(rows: [[1, 0], [0, 1]], dimension: 3) }
-    #expect(error?.key == "correlation")
-    #expect(error?.problem.contains("2 rows") == true)
+  // Expected: the initialiser names the first offending row or entry (its doc comment),
+  // counting rows and columns from 0.
+  @Test func wrongNumberOfRowsIsRefused() {
+    #expect(throws: CorrelationError.rowCount(rows: 2, markets: 3)) {
+      _ = try CorrelationMatrix(rows: [[1, 0], [0, 1]], dimension: 3)
+    }
   }
 
   @Test func shortRowNamesTheRow() {
-    let error = modelInputError { _ = try CorrelationMatrix(rows: [[1, 0], [0]], dimension: 2) }
-    #expect(error?.key == "correlation[1]")
+    #expect(throws: CorrelationError.rowLength(row: 1, entries: 1, markets: 2)) {
+      _ = try CorrelationMatrix(rows: [[1, 0], [0]], dimension: 2)
+    }
   }
 
   @Test func asymmetryNamesTheEntry() {
-    let error = modelInputError {
+    #expect(throws: CorrelationError.asymmetric(row: 1, column: 0, value: 0.4, transposed: 0.5)) {
       _ = try CorrelationMatrix(rows: [[1, 0.5, 0], [0.4, 1, 0], [0, 0, 1]], dimension: 3)
     }
-    #expect(error?.key == "correlation[1][0]")
-    #expect(error?.problem.contains("0.4") == true && error?.problem.contains("0.5") == true)
   }
 
   @Test func diagonalOtherThanOneNamesTheEntry() {
-    let error = modelInputError { _ = try CorrelationMatrix(rows: [[1, 0.2], [0.2, 0.9]], dimension: 2) }
-    #expect(error?.key == "correlation[1][1]")
+    #expect(throws: CorrelationError.diagonal(market: 1, value: 0.9)) {
+      _ = try CorrelationMatrix(rows: [[1, 0.2], [0.2, 0.9]], dimension: 2)
+    }
   }
 
   @Test(arguments: [1.5, -1.01, Double.nan, Double.infinity, -Double.infinity])
   func entryOutOfRangeOrNotFiniteNamesTheEntry(value: Double) {
-    let error = modelInputError {
+    expectThrows(CorrelationError.entry(row: 0, column: 1, value: value)) {
       _ = try CorrelationMatrix(rows: [[1, value], [value, 1]], dimension: 2)
     }
-    #expect(error?.key == "correlation[0][1]")
-  }
-
-  // Expected: the key prefix is configurable (a scenario may validate a matrix under
-  // another name).
-  @Test func customKeyPrefix() {
-    let error = modelInputError {
-      _ = try CorrelationMatrix(rows: [[1, 2], [2, 1]], dimension: 2, key: "stress.correlation")
-    }
-    #expect(error?.key == "stress.correlation[0][1]")
   }
 
   // Expected: ±1 and asymmetry within the documented tolerance (1e-9) are accepted.
@@ -72,19 +63,26 @@ struct CorrelationMatrixTests {
   // smallest eigenvalue, −0.8 (closed form above), in the message.
   @Test func nonPositiveDefiniteIsRefusedWithItsSmallestEigenvalue() throws {
     let c = try CorrelationMatrix(rows: Self.indefinite, dimension: 3)
-    let error = modelInputError { _ = try c.choleskyFactor() }
-    #expect(error?.key == "correlation")
-    #expect(error?.problem.contains("smallest eigenvalue -0.8") == true, "\(String(describing: error))")
-    #expect(error?.fix.contains("nearest") == true)
+    let error = #expect(throws: CorrelationError.self) { _ = try c.choleskyFactor() }
+    guard case .notPositiveDefinite(let smallest) = error else {
+      Issue.record("expected notPositiveDefinite, got \(String(describing: error))")
+      return
+    }
+    #expect(abs(smallest + 0.8) <= 1e-12)
+    #expect("\(error!)".contains("smallest eigenvalue -0.8"), "\(error!)")
   }
 
   // Expected: a singular (positive semidefinite) matrix is refused too: its smallest
   // eigenvalue is 0, and Cholesky needs a strictly positive definite matrix.
   @Test func singularMatrixIsRefused() throws {
     let c = try CorrelationMatrix(rows: [[1, 1], [1, 1]], dimension: 2)
-    let error = modelInputError { _ = try c.choleskyFactor(key: "scenario.correlation") }
-    #expect(error?.key == "scenario.correlation")
-    #expect(error?.problem.contains("smallest eigenvalue") == true)
+    let error = #expect(throws: CorrelationError.self) { _ = try c.choleskyFactor() }
+    guard case .notPositiveDefinite(let smallest) = error else {
+      Issue.record("expected notPositiveDefinite, got \(String(describing: error))")
+      return
+    }
+    // The eigenvalues of [[1, 1], [1, 1]] are 0 and 2.
+    #expect(abs(smallest) <= 1e-12)
   }
 
   // Expected: L·Lᵀ = C (definition of the Cholesky factor) to rounding (1e-14 on entries of

@@ -15,21 +15,24 @@ struct JumpFactorTests {
   }
 
   @Test(arguments: [-0.1, Double.nan, Double.infinity])
-  func badIntensityNamesTheKey(value: Double) {
-    let error = modelInputError { try JumpFactor(intensityPerDay: value, mean: -0.05, stdev: 0.02).validate() }
-    #expect(error?.key == "jumps.intensity")
+  func badIntensityIsRefused(value: Double) {
+    expectThrows(JumpFactorError.intensity(value)) {
+      try JumpFactor(intensityPerDay: value, mean: -0.05, stdev: 0.02).validate()
+    }
   }
 
   @Test(arguments: [5.0, -6.0, Double.nan])
-  func badMeanNamesTheKey(value: Double) {
-    let error = modelInputError { try JumpFactor(intensityPerDay: 1, mean: value, stdev: 0.02).validate() }
-    #expect(error?.key == "jumps.mean")
+  func badMeanIsRefused(value: Double) {
+    expectThrows(JumpFactorError.mean(value)) {
+      try JumpFactor(intensityPerDay: 1, mean: value, stdev: 0.02).validate()
+    }
   }
 
   @Test(arguments: [-0.01, 5.0, Double.nan])
-  func badStdevNamesTheKey(value: Double) {
-    let error = modelInputError { try JumpFactor(intensityPerDay: 1, mean: -0.05, stdev: value).validate() }
-    #expect(error?.key == "jumps.stdev")
+  func badStdevIsRefused(value: Double) {
+    expectThrows(JumpFactorError.stdev(value)) {
+      try JumpFactor(intensityPerDay: 1, mean: -0.05, stdev: value).validate()
+    }
   }
 
   @Test func validFactorPassesAndRoundTripsThroughJSON() throws {

@@ -17,86 +17,79 @@ struct PathModelTests {
       repairCorrelation: repair)
   }
 
-  // Expected keys: every error names the key of the first problem (PathModel.init's doc and
-  // docs/REPORTS.md, "Bad input").
+  // Expected: every refusal is the first problem (PathModel.init's doc and docs/REPORTS.md,
+  // "Bad input"), as the typed error of the part or of how the parts fit together.
   @Test func unknownSymbolInReplayNamesTheColumn() throws {
     let replay = try ReplayPrices(
       symbols: ["BTC", "ETH", "XRP", "SOL", "DOGE"], rows: [[1, 1, 1, 1, 1], [2, 2, 2, 2, 2]])
-    let error = modelInputError { _ = try model(replay: replay) }
-    // Columns are counted from 1 with `step` first, so XRP, the third symbol, is column 4.
-    #expect(error?.key == "replay column 4 'XRP'")
-    #expect(error?.problem.contains("not a market") == true)
+    // Price columns are counted from 0, so XRP, the third symbol, is column 2.
+    #expect(
+      throws: PathModelError.replayColumnUnknown(column: 2, symbol: "XRP", markets: ["BTC", "ETH", "SOL", "DOGE"])
+    ) { _ = try model(replay: replay) }
   }
 
   @Test func missingMarketColumnNamesTheMarket() throws {
     let replay = try ReplayPrices(symbols: ["BTC", "ETH", "SOL"], rows: [[1, 1, 1], [2, 2, 2]])
-    let error = modelInputError { _ = try model(replay: replay) }
-    #expect(error?.key == "replay")
-    #expect(error?.problem.contains("'DOGE'") == true)
+    #expect(throws: PathModelError.replayColumnMissing(symbol: "DOGE")) { _ = try model(replay: replay) }
   }
 
-  @Test func mixedDofNamesTheKey() {
+  @Test func mixedDofIsRefusedWithBoth() {
     var markets = Self.markets
     markets[0].returns = .studentT(dof: 4)
     markets[2].returns = .jumps(beta: 1, dof: 5)
-    let error = modelInputError { _ = try model(markets: markets, jumps: Self.jumps) }
-    #expect(error?.key == "markets.returns.dof")
-    #expect(error?.problem.contains("4") == true && error?.problem.contains("5") == true)
+    #expect(throws: PathModelError.degreesOfFreedomDiffer([4, 5])) {
+      _ = try model(markets: markets, jumps: Self.jumps)
+    }
   }
 
-  @Test func jumpsModelWithoutJumpsBlockNamesTheKey() {
+  @Test func jumpsModelWithoutJumpsBlockIsRefused() {
     var markets = Self.markets
     markets[1].returns = .jumps(beta: 1.2, dof: nil)
-    let error = modelInputError { _ = try model(markets: markets) }
-    #expect(error?.key == "jumps")
+    #expect(throws: PathModelError.crashFactorMissing) { _ = try model(markets: markets) }
   }
 
   // Expected: docs/MODEL.md, "Price paths", and docs/REPORTS.md, "Bad input" — the `jumps` model needs the `jumps` block. A market that
   // declares the jumps model with loading 0 is still a jumps-model market with no crash
   // factor defined, and should be refused the same way.
-  @Test func jumpsModelWithZeroBetaWithoutJumpsBlockNamesTheKey() {
+  @Test func jumpsModelWithZeroBetaWithoutJumpsBlockIsRefused() {
     var markets = Self.markets
     markets[1].returns = .jumps(beta: 0, dof: nil)
-    #expect(throws: ModelInputError.self) { _ = try model(markets: markets) }
+    #expect(throws: PathModelError.crashFactorMissing) { _ = try model(markets: markets) }
   }
 
-  @Test func badJumpsBlockNamesItsKey() {
+  @Test func badJumpsBlockIsRefused() {
     var markets = Self.markets
     markets[1].returns = .jumps(beta: 1.2, dof: nil)
-    let error = modelInputError {
+    #expect(throws: JumpFactorError.intensity(-1)) {
       _ = try model(markets: markets, jumps: JumpFactor(intensityPerDay: -1, mean: -0.05, stdev: 0.03))
     }
-    #expect(error?.key == "jumps.intensity")
   }
 
   /// One crash jump per step on average is the most the model takes: at one-minute steps
-  /// that is 1 440 a day (86 400 s / 60 s), accepted; anything above is refused, naming
-  /// the key and the limit (an intensity of 10⁹ would draw a billion jumps per path).
-  @Test func jumpIntensityAboveOnePerStepNamesTheLimit() throws {
+  /// that is 1 440 a day (86 400 s / 60 s), accepted; anything above is refused with the
+  /// intensity and the step (an intensity of 10⁹ would draw a billion jumps per path). The
+  /// limit the scenario reader quotes is checked in EngineErrorKeysPricePathsTests.
+  @Test func jumpIntensityAboveOnePerStepIsRefused() throws {
     var markets = Self.markets
     markets[1].returns = .jumps(beta: 1.2, dof: nil)
     _ = try model(markets: markets, jumps: JumpFactor(intensityPerDay: 1_440, mean: -0.05, stdev: 0.03))
     for intensity in [1_440.5, 1e9] {
-      let error = modelInputError {
+      #expect(throws: JumpFactorError.moreThanOnePerStep(intensityPerDay: intensity, stepSeconds: 60)) {
         _ = try model(markets: markets, jumps: JumpFactor(intensityPerDay: intensity, mean: -0.05, stdev: 0.03))
       }
-      #expect(error?.key == "jumps.intensity")
-      #expect(error?.fix.contains("at most 1440 crash jumps per day") == true)
     }
     // Hourly steps: at most 24 a day.
     let hourly = Horizon(steps: 24, stepSeconds: 3_600)
-    let error = modelInputError {
+    _ = try model(markets: markets, horizon: hourly, jumps: JumpFactor(intensityPerDay: 24, mean: -0.05, stdev: 0.03))
+    #expect(throws: JumpFactorError.moreThanOnePerStep(intensityPerDay: 25, stepSeconds: 3_600)) {
       _ = try model(markets: markets, horizon: hourly, jumps: JumpFactor(intensityPerDay: 25, mean: -0.05, stdev: 0.03))
     }
-    #expect(error?.fix.contains("at most 24 crash jumps per day (one per 3600-second step)") == true)
-    // Yearly steps: 86 400 / 31 536 000 = 0.0027397260… a day, quoted to six significant
-    // digits rounded down, so that the quoted value is itself accepted.
+    // Yearly steps: 86 400 / 31 536 000 = 0.0027397260… a day; the six digits the reader
+    // quotes, rounded down, are accepted.
     let yearly = Horizon(steps: 2, stepSeconds: 31_536_000)
-    let yearlyError = modelInputError {
+    #expect(throws: JumpFactorError.moreThanOnePerStep(intensityPerDay: 1, stepSeconds: 31_536_000)) {
       _ = try model(markets: markets, horizon: yearly, jumps: JumpFactor(intensityPerDay: 1, mean: -0.05, stdev: 0.03))
     }
-    #expect(
-      yearlyError?.fix.contains("at most 0.00273972 crash jumps per day") == true, "\(String(describing: yearlyError))")
     _ = try model(
       markets: markets, horizon: yearly, jumps: JumpFactor(intensityPerDay: 0.00273972, mean: -0.05, stdev: 0.03))
   }
@@ -105,42 +98,40 @@ struct PathModelTests {
   func badVolatilityNamesTheMarket(volatility: Double) {
     var markets = Self.markets
     markets[1].volatility = volatility
-    let error = modelInputError { _ = try model(markets: markets) }
-    #expect(error?.key == "markets[1].volatility")
+    expectThrows(MarketModelError.volatility(market: 1, volatility: volatility)) { _ = try model(markets: markets) }
   }
 
   @Test(arguments: [-1.0, 0.0, Double.nan, Double.infinity])
   func badPriceNamesTheMarket(price: Double) {
     var markets = Self.markets
     markets[3].price = price
-    let error = modelInputError { _ = try model(markets: markets) }
-    #expect(error?.key == "markets[3].price")
+    expectThrows(MarketModelError.price(market: 3, price: price)) { _ = try model(markets: markets) }
   }
 
   @Test(arguments: [2.0, 1.0])
   func dofAtMostTwoNamesTheMarket(dof: Double) {
     var markets = Self.markets
     markets[0].returns = .studentT(dof: dof)
-    let error = modelInputError { _ = try model(markets: markets) }
-    #expect(error?.key == "markets[0].returns.dof")
+    #expect(throws: MarketModelError.degreesOfFreedom(market: 0, dof: dof)) { _ = try model(markets: markets) }
   }
 
   @Test func emptyAndDuplicateMarketsAreRefused() {
-    #expect(modelInputError { _ = try model(markets: []) }?.key == "markets")
+    #expect(throws: PathModelError.noMarkets) { _ = try model(markets: []) }
     var markets = Self.markets
     markets[2].symbol = "BTC"
-    let error = modelInputError { _ = try model(markets: markets) }
-    #expect(error?.key == "markets[2].symbol")
+    #expect(throws: PathModelError.repeatedSymbol(market: 2, symbol: "BTC", firstMarket: 0)) {
+      _ = try model(markets: markets)
+    }
   }
 
   @Test func correlationOfTheWrongSizeIsRefused() {
-    let error = modelInputError { _ = try model(correlation: [[1, 0.5], [0.5, 1]]) }
-    #expect(error?.key == "correlation")
+    #expect(throws: CorrelationError.rowCount(rows: 2, markets: 4)) {
+      _ = try model(correlation: [[1, 0.5], [0.5, 1]])
+    }
   }
 
-  @Test func badHorizonNamesTheKey() {
-    let error = modelInputError { _ = try model(horizon: Horizon(steps: 0, stepSeconds: 60)) }
-    #expect(error?.key == "horizon.steps")
+  @Test func badHorizonIsRefused() {
+    #expect(throws: HorizonError.steps(0)) { _ = try model(horizon: Horizon(steps: 0, stepSeconds: 60)) }
   }
 
   // Expected: an indefinite matrix is refused with its smallest eigenvalue (−0.8, closed
@@ -148,9 +139,14 @@ struct PathModelTests {
   // the nearest correlation matrix (closed form in NearestCorrelationTests) and says so.
   @Test func indefiniteCorrelationIsRefusedOrRepaired() throws {
     let markets = Array(Self.markets.prefix(3))
-    let error = modelInputError { _ = try model(markets: markets, correlation: CorrelationMatrixTests.indefinite) }
-    #expect(error?.key == "correlation")
-    #expect(error?.problem.contains("-0.8") == true)
+    let error = #expect(throws: CorrelationError.self) {
+      _ = try model(markets: markets, correlation: CorrelationMatrixTests.indefinite)
+    }
+    guard case .notPositiveDefinite(let smallest) = error else {
+      Issue.record("expected notPositiveDefinite, got \(String(describing: error))")
+      return
+    }
+    #expect(abs(smallest + 0.8) <= 1e-12)
 
     let repaired = try model(markets: markets, correlation: CorrelationMatrixTests.indefinite, repair: true)
     #expect(repaired.correlationWasRepaired)
@@ -180,7 +176,9 @@ struct PathModelTests {
     let rows = unit.map { a in unit.map { b in a == b ? 1.0 : a.0 * b.0 + a.1 * b.1 } }
     let matrix = try CorrelationMatrix(rows: rows, dimension: 3)
     #expect(matrix.smallestEigenvalue > 0)
-    #expect(throws: ModelInputError.self) { _ = try matrix.choleskyFactor() }
+    #expect(throws: CorrelationError.notPositiveDefinite(smallestEigenvalue: matrix.smallestEigenvalue)) {
+      _ = try matrix.choleskyFactor()
+    }
     let m = try model(markets: Array(Self.markets.prefix(3)), correlation: rows, repair: true)
     #expect(m.correlationWasRepaired)
     // A singular matrix whose computed eigenvalue is ≤ 0 is repaired too.
@@ -216,9 +214,8 @@ struct PathModelTests {
   // A replay file with the same symbol in two columns is ambiguous: refused, naming the
   // repeated column (it used to be silently ignored).
   @Test func duplicateReplayColumnIsRefused() throws {
-    let error = modelInputError {
+    #expect(throws: ReplayError.repeatedColumn(column: 4, symbol: "BTC", firstColumn: 0)) {
       _ = try ReplayPrices(symbols: ["BTC", "ETH", "SOL", "DOGE", "BTC"], rows: [[1, 1, 1, 1, 1], [2, 2, 2, 2, 3]])
     }
-    #expect(error?.key == "replay column 6 'BTC'")
   }
 }

@@ -13,29 +13,28 @@ struct ReplayPricesTests {
     #expect(replay.prices == [100, 10, 90, 9, 80, 8.5, 85, 8])
   }
 
-  // Expected keys (the initialiser's doc): `replay` for too few rows, `replay[step N]` for a
-  // row of the wrong width, `replay[step N].SYMBOL` for a bad price.
-  @Test func tooFewRowsNamesTheReplay() {
-    let error = modelInputError { _ = try ReplayPrices(symbols: ["BTC"], rows: [[100]]) }
-    #expect(error?.key == "replay")
+  // Expected (the initialiser's doc): too few rows, a row of the wrong width with its step,
+  // a bad price with its step and symbol.
+  @Test func tooFewRowsAreRefused() {
+    #expect(throws: ReplayError.tooFewRows(1)) { _ = try ReplayPrices(symbols: ["BTC"], rows: [[100]]) }
   }
 
   @Test func wrongWidthNamesTheStep() {
-    let error = modelInputError { _ = try ReplayPrices(symbols: ["BTC", "ETH"], rows: [[100, 10], [90]]) }
-    #expect(error?.key == "replay[step 1]")
+    #expect(throws: ReplayError.rowWidth(step: 1, prices: 1, columns: 2)) {
+      _ = try ReplayPrices(symbols: ["BTC", "ETH"], rows: [[100, 10], [90]])
+    }
   }
 
   @Test(arguments: [0.0, -5.0, Double.nan, Double.infinity])
   func badPriceNamesStepAndSymbol(value: Double) {
-    let error = modelInputError {
+    expectThrows(ReplayError.price(step: 2, symbol: "ETH", price: value)) {
       _ = try ReplayPrices(symbols: ["BTC", "ETH"], rows: [[100, 10], [90, 9], [80, value]])
     }
-    #expect(error?.key == "replay[step 2].ETH")
   }
 
   // A replay needs at least one symbol column: without one, `steps`
   // (prices.count / symbols.count) would divide by zero.
   @Test func replayWithoutSymbolColumnsIsRefused() {
-    #expect(throws: ModelInputError.self) { _ = try ReplayPrices(symbols: [], rows: [[], []]) }
+    #expect(throws: ReplayError.noColumns) { _ = try ReplayPrices(symbols: [], rows: [[], []]) }
   }
 }

@@ -136,9 +136,11 @@ struct EngineErrorKeysTests {
     }
   }
 
-  /// Every error of the lists, as `any Error`.
+  /// Every error of the lists and of the price-path model's (EngineErrorKeysPricePathsTests),
+  /// as `any Error`.
   static var allErrors: [any Error & CustomStringConvertible] {
     marketRuleErrors + fundRuleErrors + adlPolicyErrors + exchangeModelErrors + syntheticBookErrors
+      + EngineErrorKeysPricePathsTests.allErrors.map(\.0)
   }
 
   @Test func listsEveryCase() {
@@ -152,7 +154,10 @@ struct EngineErrorKeysTests {
 
   @Test("every case maps to a key of a scenario section, a problem and a fix")
   func everyCaseHasAKey() throws {
-    let sections = ["markets[", "fund.", "adl.", "simulation.", "positions[", "book.synthetic"]
+    let sections = [
+      "markets", "fund.", "adl.", "simulation.", "positions[", "book.synthetic", "correlation", "horizon.", "jumps",
+      "historical", "replay",
+    ]
     for error in Self.allErrors {
       let keyed = try #require(EngineErrorKeys.keyed(error), "\(error) has no key")
       #expect(sections.contains { keyed.key.hasPrefix($0) }, "\(error) maps to \(keyed.key)")
@@ -182,7 +187,8 @@ struct EngineErrorKeysTests {
     for error in Self.allErrors {
       let text = error.description
       let key = try #require(EngineErrorKeys.keyed(error)).key
-      #expect(!text.contains(key), "\(text)")
+      // A key of one word (`correlation`, `replay`) is also the domain's word for the thing.
+      if key.contains(where: { ".[_ ".contains($0) }) { #expect(!text.contains(key), "\(text)") }
       #expect(text.firstMatch(of: keyLike) == nil, "\(text)")
     }
     #expect(

@@ -126,20 +126,3 @@ enum PeerUniverse {
     [0.65, 0.62, 0.60, 1.00],
   ]
 }
-
-/// Runs `body` and returns the `ModelInputError` it throws, recording an issue if it throws
-/// nothing or something else.
-func modelInputError(
-  sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Void
-) -> ModelInputError? {
-  do {
-    try body()
-    Issue.record("expected a ModelInputError, nothing was thrown", sourceLocation: sourceLocation)
-    return nil
-  } catch let error as ModelInputError {
-    return error
-  } catch {
-    Issue.record("expected a ModelInputError, got \(error)", sourceLocation: sourceLocation)
-    return nil
-  }
-}
