@@ -114,6 +114,13 @@ public enum ScenarioLoader {
       replay = try readReplay(file, source: source)
     }
     let stepSeconds = input.horizon?.stepSeconds ?? ScenarioDefaults.stepSeconds
+    // The markets' models before the history is filtered under their GARCH parameters: a
+    // negative β would otherwise be blamed on the history file's residuals.
+    if input.historical != nil {
+      for (i, market) in input.markets.enumerated() {
+        do { try market.validate(index: i) } catch { throw located(engine: error) }
+      }
+    }
     let historical = try input.historical?.shocks(markets: input.markets, stepSeconds: stepSeconds, source: source)
     let paths: PathModel
     do {

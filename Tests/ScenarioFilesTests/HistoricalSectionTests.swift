@@ -100,6 +100,12 @@ struct HistoricalSectionTests {
       try fixtures.loadError(
         base.replacingFirst(Self.garchETH, with: "returns: {model: student-t, dof: 5}")),
       file: "scenario.yaml", key: "markets[1].returns", contains: ["historical simulation"])
+    // A bad GARCH parameter is the market's, not the history's: the history is filtered
+    // under the parameters only once they are valid (it was reported at historical.prices
+    // as a ragged residual row).
+    expectMessage(
+      try fixtures.loadError(base.replacingFirst("beta: 0.85", with: "beta: -0.85")),
+      file: "scenario.yaml", key: "markets[0].returns.beta")
   }
 }
 
