@@ -40,12 +40,28 @@ import Testing
   /// The violent day's simulator over the random book `book`, seed 99, checkpoints every 30
   /// steps.
   static func simulator(_ day: ViolentDay, book: Int, fund: FundRules, adl: ADLPolicy) throws -> FundSimulator {
+    try simulator(day, rules: day.rules, positions: day.book(seed: UInt64(book)), fund: fund, adl: adl)
+  }
+
+  /// The violent day's simulator over `positions` under `rules`, seed 99, checkpoints every
+  /// 30 steps.
+  static func simulator(
+    _ day: ViolentDay, rules: [MarketRules], positions: [Position], fund: FundRules, adl: ADLPolicy
+  ) throws -> FundSimulator {
     let exchange = try ExchangeModel(
-      rules: day.rules, positions: day.book(seed: UInt64(book)), fund: fund, adl: adl,
-      initialPrices: day.initialPrices)
+      rules: rules, positions: positions, fund: fund, adl: adl, initialPrices: day.initialPrices)
     return FundSimulator(
       generator: PathGenerator(model: day.model, seed: 99), exchange: exchange,
       checkpoints: CheckpointSchedule(horizonSteps: 120, every: 30))
+  }
+
+  /// A partial rule that never applies changes nothing: the outcome `never` of a rule whose
+  /// threshold no position reaches equals the outcome `reference` without the rule.
+  static func expectSameOutcome(_ never: PathOutcome, _ reference: PathOutcome, path: Int) {
+    #expect(never.liquidations == reference.liquidations && never.adlEvents == reference.adlEvents, "path \(path)")
+    #expect(
+      close(never.finalFund, reference.finalFund, relative: 1e-9)
+        && close(never.badDebt, reference.badDebt, relative: 1e-9), "path \(path)")
   }
 
   @Test(arguments: 0..<25)
@@ -176,11 +192,7 @@ import Testing
     let adl = ADLPolicy(ranking: ranking, drawdownTrigger: trigger, drawdownWindowSteps: 480, randomWalkAccounts: 40)
     let book = try day.book(seed: UInt64(caseIndex))
     func simulator(_ rules: [MarketRules]) throws -> FundSimulator {
-      let exchange = try ExchangeModel(
-        rules: rules, positions: book, fund: fund, adl: adl, initialPrices: day.initialPrices)
-      return FundSimulator(
-        generator: PathGenerator(model: day.model, seed: 99), exchange: exchange,
-        checkpoints: CheckpointSchedule(horizonSteps: 120, every: 30))
+      try Self.simulator(day, rules: rules, positions: book, fund: fund, adl: adl)
     }
     let partial = try simulator(rules)
     var unreachable = rules
@@ -200,8 +212,7 @@ import Testing
       #expect(o.markets.reduce(0) { $0 + $1.liquidations } == o.liquidations)
       let n = never.simulate(path: path, workspace: wsNever)
       let r = reference.simulate(path: path, workspace: wsReference)
-      #expect(n.liquidations == r.liquidations && n.adlEvents == r.adlEvents, "path \(path)")
-      #expect(close(n.finalFund, r.finalFund, relative: 1e-9) && close(n.badDebt, r.badDebt, relative: 1e-9))
+      Self.expectSameOutcome(n, r, path: path)
       liquidations += o.liquidations
       if o.liquidations != r.liquidations { sliced += 1 }
     }
@@ -242,11 +253,7 @@ import Testing
     let fund = FundRules(balance: 2e5, waterfall: mechanic, fundShare: 0.7, takeoverSubsidy: 0.2)
     let adl = ADLPolicy(ranking: ranking, randomWalkAccounts: 40)
     func simulator(_ rules: [MarketRules]) throws -> FundSimulator {
-      let exchange = try ExchangeModel(
-        rules: rules, positions: book, fund: fund, adl: adl, initialPrices: day.initialPrices)
-      return FundSimulator(
-        generator: PathGenerator(model: day.model, seed: 99), exchange: exchange,
-        checkpoints: CheckpointSchedule(horizonSteps: 120, every: 30))
+      try Self.simulator(day, rules: rules, positions: book, fund: fund, adl: adl)
     }
     var reducing = rules
     for k in reducing.indices { reducing[k].marginReduction = MarginReduction(fee: fee) }
@@ -264,8 +271,7 @@ import Testing
       #expect(o.minFund <= o.finalFund && o.minFund <= fund.balance)
       let n = never.simulate(path: path, workspace: wsNever)
       let r = reference.simulate(path: path, workspace: wsReference)
-      #expect(n.liquidations == r.liquidations && n.adlEvents == r.adlEvents, "path \(path)")
-      #expect(close(n.finalFund, r.finalFund, relative: 1e-9) && close(n.badDebt, r.badDebt, relative: 1e-9))
+      Self.expectSameOutcome(n, r, path: path)
       liquidations += o.liquidations
       if o.liquidations != r.liquidations || !close(o.finalFund, r.finalFund, relative: 1e-9) { differing += 1 }
     }
