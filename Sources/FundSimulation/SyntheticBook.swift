@@ -241,10 +241,37 @@ public struct SyntheticBook: Sendable, Equatable, Codable {
           drawn[i].margin *= scale
         }
       }
+      if !rules[k].marginTiers.isEmpty {
+        try checkTiers(drawn, market: k, symbol: market.symbol, price: market.price, rules: rules[k])
+      }
       for i in drawn.indices { drawn[i].account = "\(market.symbol)-\(i + 1)" }
       book.append(contentsOf: drawn)
     }
     return book
+  }
+
+  /// Draws are kept against the base rate at a notional of about 1; scaled to the open
+  /// interest, a large position may fall in a higher margin tier (``MarginTier``) that puts
+  /// it at or near its liquidation price. Such a book is refused, naming the tier's leverage
+  /// limit, rather than left to be refused position by position.
+  ///
+  /// - Complexity: O(positions × tiers).
+  private func checkTiers(
+    _ drawn: [Position], market k: Int, symbol: String, price: Double, rules: MarketRules
+  )
+    throws
+  {
+    let distance = Self.minimumStartingDistance
+    for p in drawn {
+      let pl = rules.liquidationPrice(of: p)
+      let safe = p.side == .long ? pl < price * (1 - distance) : pl > price * (1 + distance)
+      guard !safe else { continue }
+      let notional = p.size * price
+      let rate = rules.marginTiers.last { $0.notionalFloor <= notional }?.rate ?? rules.maintenanceMargin
+      throw SyntheticBookError.pastTieredLiquidation(
+        symbol: symbol, market: k, leverage: p.size * p.entryPrice / p.margin, notional: notional, rate: rate,
+        limit: Self.redrawnLeverage(maintenanceMargin: rate))
+    }
   }
 
   @inline(__always)

@@ -40,6 +40,13 @@ public enum SyntheticBookError: Error, Sendable, Equatable, CustomStringConverti
     bookMaximum: Bool, maxAtMost: Double, minAtMost: Double?)
   /// A market kept `kept` of `wanted` positions in `draws` draws.
   case drawLimit(symbol: String, kept: Int, wanted: Int, draws: Int, limit: Double)
+  /// Scaled to the market's open interest, a drawn position of `leverage` and `notional`
+  /// falls in a margin tier of rate `rate` that puts it at or past its liquidation price
+  /// (or within ``SyntheticBook/minimumStartingDistance`` of it): the draw checks the base
+  /// rate only. `limit` is the leverage that the tier's rate allows
+  /// (``SyntheticBook/redrawnLeverage(maintenanceMargin:)``).
+  case pastTieredLiquidation(
+    symbol: String, market: Int, leverage: Double, notional: Double, rate: Double, limit: Double)
 
   public var description: String {
     switch self {
@@ -63,6 +70,9 @@ public enum SyntheticBookError: Error, Sendable, Equatable, CustomStringConverti
       return "only a share \(share) of the leverage range of \(symbol) lies below \(limit)"
     case .drawLimit(let symbol, let kept, let wanted, let draws, _):
       return "kept \(kept) of \(wanted) \(symbol) positions in \(draws) draws"
+    case .pastTieredLiquidation(let symbol, _, let leverage, let notional, let rate, let limit):
+      return "a \(symbol) position of leverage \(leverage) and notional \(notional) starts at its liquidation price "
+        + "under the margin tier of rate \(rate), which allows leverage below \(limit)"
     }
   }
 }

@@ -286,6 +286,13 @@ enum EngineErrorKeys {
         problem: "kept \(kept) of \(wanted) \(symbol) positions in \(draws) draws: nearly "
           + "every draw starts within \(percent(SyntheticBook.minimumStartingDistance))% of its liquidation price",
         fix: "lower the leverage below \(leverage(limit))× or lower \(symbol)'s maintenance_margin")
+    case .pastTieredLiquidation(let symbol, let k, let drawn, let notional, let rate, let limit):
+      return ModelInputError(
+        key: "\(book).leverage",
+        problem: "draws a \(symbol) position of \(leverage(drawn))× whose notional \(String(format: "%.4g", notional)) "
+          + "falls in markets[\(k)].margin_tiers' rate \(rate): it would start at its liquidation price",
+        fix: "lower the leverage (that tier allows below \(leverage(limit))× at an entry at the price) or the "
+          + "entry_dispersion, or raise that tier's floor")
     }
   }
 }

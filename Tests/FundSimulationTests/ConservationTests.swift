@@ -243,10 +243,10 @@ import Testing
       rules[1].marginTiers = [MarginTier(notionalFloor: 1e5, rate: 0.03)]
     }
     var rng = RandomStreams(seed: UInt64(caseIndex)).generator(path: 0, purpose: .book)
-    // The synthetic book draws leverage under the base rate: positions the tiers put past
-    // their liquidation price at the start are left out.
+    // Drawn without the tiers (a synthetic book whose tiers put a position past its
+    // liquidation price is refused), then the positions the tiers put past it are left out.
     let book = try SyntheticBook(positionsPerMarket: 150, openInterest: ["BTC": 2e7, "ETH": 1e7])
-      .draw(markets: day.markets, rules: rules, using: &rng).filter { p in
+      .draw(markets: day.markets, rules: day.rules, using: &rng).filter { p in
         let pl = rules[p.market].liquidationPrice(of: p)
         return p.side == .long ? pl < day.initialPrices[p.market] : pl > day.initialPrices[p.market]
       }

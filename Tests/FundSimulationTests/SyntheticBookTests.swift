@@ -14,6 +14,34 @@ import Testing
     MarketRules(maintenanceMargin: 0.025, depth: 2e7, maxLeverage: 20),
   ]
 
+  /// Draws are kept against the base rate; scaled to the open interest, a position may fall
+  /// in a margin tier that puts it at its liquidation price. Hand calculation: BTC at
+  /// 90 000, 1% base, 2.5% from notional 10⁸ (deduction `d = 10⁸·0.015 = 1.5·10⁶`); one
+  /// position per side at 40×, entry at the price, open interest 10¹⁰: margin 2.5·10⁸,
+  /// `MM = 10¹⁰·0.025 − 1.5·10⁶ = 2.485·10⁸`, equity above `MM` by 0.015% of the notional,
+  /// within the 0.1% a drawn position must keep (at 10⁹ it would be 0.15%, kept). The tier
+  /// allows leverage below `1/(0.001 + 1.001·0.025) = 38.42`.
+  @Test func aTierThatPutsAScaledPositionAtItsLiquidationPriceIsRefused() throws {
+    var rules = [MarketRules(maintenanceMargin: 0.01, depth: 4e7, maxLeverage: 50)]
+    rules[0].marginTiers = [MarginTier(notionalFloor: 1e8, rate: 0.025)]
+    let markets = [Self.markets[0]]
+    func draw(openInterest: Double) throws -> [Position] {
+      let book = SyntheticBook(
+        positionsPerMarket: 2, openInterest: ["BTC": openInterest], minLeverage: 40, maxLeverage: 40,
+        entryDispersion: 0, sizeDispersion: 0)
+      var rng = RandomStreams(seed: 5).generator(path: 0, purpose: .book)
+      return try book.draw(markets: markets, rules: rules, using: &rng)
+    }
+    #expect(try draw(openInterest: 1e9).count == 2)
+    let error = #expect(throws: SyntheticBookError.self) { try draw(openInterest: 1e10) }
+    guard case .pastTieredLiquidation(let symbol, 0, let leverage, let notional, 0.025, let limit) = error else {
+      Issue.record("\(String(describing: error))")
+      return
+    }
+    #expect(symbol == "BTC" && abs(leverage - 40) < 1e-9 && limit > 38.42 && limit < 38.43)
+    #expect(notional >= 1e8 && notional <= 1e10 * (1 + 1e-12))
+  }
+
   /// Long and short open interest both equal the market's, leverage stays within
   /// [min, min(max, market max)], and no position starts within 0.1% of its liquidation
   /// price.

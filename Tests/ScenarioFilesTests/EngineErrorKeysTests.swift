@@ -106,6 +106,7 @@ struct EngineErrorKeysTests {
       symbol: "BTC", share: 4.3e-7, lower: 90.8, upper: 1e300, limit: 90.83, maintenanceMargin: 0.01,
       bookMaximum: true, maxAtMost: 93.49, minAtMost: nil),
     .drawLimit(symbol: "BTC", kept: 0, wanted: 3, draws: 103_000, limit: 90.83),
+    .pastTieredLiquidation(symbol: "BTC", market: 0, leverage: 48, notional: 1e9, rate: 0.025, limit: 38.42),
   ]
 
   static func ordinal(_ error: SyntheticBookError) -> Int {
@@ -123,6 +124,7 @@ struct EngineErrorKeysTests {
     case .noLeverageBelowLimit: 10
     case .fewFeasibleDraws: 11
     case .drawLimit: 12
+    case .pastTieredLiquidation: 13
     }
   }
 
@@ -149,7 +151,7 @@ struct EngineErrorKeysTests {
     #expect(Set(Self.adlPolicyErrors.map(Self.ordinal)) == Set(0..<3))
     #expect(Set(Self.exchangeModelErrors.map(Self.ordinal)) == Set(0..<3))
     #expect(Set(Self.positionErrors.map(Self.ordinal)) == Set(0..<5))
-    #expect(Set(Self.syntheticBookErrors.map(Self.ordinal)) == Set(0..<13))
+    #expect(Set(Self.syntheticBookErrors.map(Self.ordinal)) == Set(0..<14))
   }
 
   @Test("every case maps to a key of a scenario section, a problem and a fix")
