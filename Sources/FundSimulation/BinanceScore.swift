@@ -17,9 +17,11 @@
 /// margin rather than the entry price.
 enum BinanceScore: ADLScore {
   @inline(__always)
-  static func score(rung j: Int, of ladder: LiquidationLadder, remaining: Double, mark: Double) -> Double {
+  static func score(
+    rung j: Int, of ladder: LiquidationLadder, remaining: Double, extraMargin extra: Double, mark: Double
+  ) -> Double {
     let q = ladder.size[j] * remaining
-    let wallet = ladder.margin[j] * remaining
+    let wallet = (ladder.margin[j] + extra) * remaining
     let profit = ladder.side.sign * q * (mark - ladder.entryPrice[j])
     let pnlShare = max(0, profit) / max(1, wallet)
     let equity = wallet + profit

@@ -12,9 +12,11 @@
 /// the opposite side can have one at a mark that liquidates this side.
 enum HyperliquidScore: ADLScore {
   @inline(__always)
-  static func score(rung j: Int, of ladder: LiquidationLadder, remaining: Double, mark: Double) -> Double {
+  static func score(
+    rung j: Int, of ladder: LiquidationLadder, remaining: Double, extraMargin extra: Double, mark: Double
+  ) -> Double {
     let e = ladder.entryPrice[j]
-    let accountValue = ladder.margin[j] + ladder.side.sign * ladder.size[j] * (mark - e)
+    let accountValue = ladder.margin[j] + extra + ladder.side.sign * ladder.size[j] * (mark - e)
     guard accountValue > 0 else { return .infinity }
     return mark / e * (ladder.size[j] * mark / accountValue)
   }

@@ -9,8 +9,10 @@
 /// position as BitMEX does and puts losing ones after them (docs/MODEL.md, "ADL").
 enum PnLLeverageScore: ADLScore {
   @inline(__always)
-  static func score(rung j: Int, of ladder: LiquidationLadder, remaining: Double, mark: Double) -> Double {
+  static func score(
+    rung j: Int, of ladder: LiquidationLadder, remaining: Double, extraMargin extra: Double, mark: Double
+  ) -> Double {
     let e = ladder.entryPrice[j]
-    return ladder.side.sign * (mark - e) / e * (mark / abs(mark - ladder.bankruptcyPrice[j]))
+    return ladder.side.sign * (mark - e) / e * (mark / abs(mark - ladder.bankruptcyPrice(j, extraMargin: extra)))
   }
 }

@@ -18,7 +18,9 @@ enum RankedSelection<Score: ADLScore>: ADLSelection {
     if !ws.ranking.matches(market: k, side: opposite.side, step: request.step, mark: mark) {
       var count = 0
       for j in start..<opposite.count where ws.remaining[base + j] > 0 {
-        ws.heapScore[count] = Score.score(rung: j, of: opposite, remaining: ws.remaining[base + j], mark: mark)
+        let extra = ws.tracksReductions ? ws.extraMargin[base + j] : 0
+        ws.heapScore[count] = Score.score(
+          rung: j, of: opposite, remaining: ws.remaining[base + j], extraMargin: extra, mark: mark)
         ws.heapRung[count] = j
         count += 1
       }
@@ -42,6 +44,10 @@ enum RankedSelection<Score: ADLScore>: ADLSelection {
 /// The score of a queue-based ADL ranking: counterparties are closed highest score first.
 protocol ADLScore {
   /// The score of rung `j` of `ladder`, of which the share `remaining` is still open, at
-  /// mark `mark`.
-  static func score(rung j: Int, of ladder: LiquidationLadder, remaining: Double, mark: Double) -> Double
+  /// mark `mark`. `extra` is the margin a reduced position kept beyond its rung's
+  /// (``MarginReduction``; 0 for every other position), for the whole rung like
+  /// ``LiquidationLadder/margin``.
+  static func score(
+    rung j: Int, of ladder: LiquidationLadder, remaining: Double, extraMargin extra: Double, mark: Double
+  ) -> Double
 }

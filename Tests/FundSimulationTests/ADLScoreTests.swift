@@ -16,7 +16,7 @@ import Testing
   ]
 
   /// The scores of `Score` by account at mark 85 000.
-  func scores<Score: ADLScore>(_: Score.Type) throws -> [String: Double] {
+  func scores<Score: ADLScore>(_: Score.Type, extraMargin extra: Double = 0) throws -> [String: Double] {
     let sim = try makeSimulator(
       prices: [[100_000], [100_000]], positions: Self.shorts, rules: [noImpact()], fund: .init(balance: 0))
     let ladder = sim.ladders.shorts[0]
@@ -24,7 +24,7 @@ import Testing
       uniqueKeysWithValues: (0..<ladder.count).map {
         (
           sim.exchange.positions[ladder.positionIndex[$0]].account,
-          Score.score(rung: $0, of: ladder, remaining: 1, mark: 85_000)
+          Score.score(rung: $0, of: ladder, remaining: 1, extraMargin: extra, mark: 85_000)
         )
       })
   }
@@ -65,6 +65,17 @@ import Testing
     #expect(close(s["S1"]!, 0.149123, relative: 1e-5))
     #expect(close(s["S2"]!, 0.364286, relative: 1e-5))
     #expect(close(s["S4"]!, -0.3125))
+  }
+
+  /// A position reduced by margin reduction (``MarginReduction``) keeps margin beyond its
+  /// rung's; it is scored with it. S1 with 30 000 more (margin 80 000, Pb 175 000):
+  /// * pnl-leverage: 10 000/95 000 × 85 000/90 000 = 0.099 415;
+  /// * binance: PnL% = 10 000/80 000 = 0.125, MarginRatio = 1 062.5/90 000 → 0.001 475 69;
+  /// * hyperliquid: 85/95 × 85 000/90 000 = 0.845 029.
+  @Test func aReducedPositionIsScoredWithItsOwnMargin() throws {
+    #expect(close(try scores(PnLLeverageScore.self, extraMargin: 30_000)["S1"]!, 0.099415, relative: 1e-5))
+    #expect(close(try scores(BinanceScore.self, extraMargin: 30_000)["S1"]!, 0.125 * 1_062.5 / 90_000))
+    #expect(close(try scores(HyperliquidScore.self, extraMargin: 30_000)["S1"]!, 0.845029, relative: 1e-5))
   }
 
   /// The same ladder of scores, ranked by the venue: one long (1 BTC, Pb 90 000) gaps to
@@ -118,7 +129,9 @@ import Testing
 
 /// The rank scores of BitMEX's example, by position index (account − 1).
 enum BitMEXExampleScore: ADLScore {
-  static func score(rung j: Int, of ladder: LiquidationLadder, remaining: Double, mark: Double) -> Double {
+  static func score(
+    rung j: Int, of ladder: LiquidationLadder, remaining: Double, extraMargin extra: Double, mark: Double
+  ) -> Double {
     [3.0, 6, 1, 4, 5, 2][ladder.positionIndex[j]]
   }
 }
