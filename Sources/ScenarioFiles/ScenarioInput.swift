@@ -33,6 +33,8 @@ struct ScenarioInput {
   /// The funds whose shares follow the book's open interest (`fund.split: open-interest`),
   /// resolved once the book is loaded; `nil`: `fund.scope`'s shares are final.
   var openInterestSplit: OpenInterestSplit? = nil
+  /// The venue preset the file names (`venue:`), whose values are already in the fields.
+  var venue: VenuePreset? = nil
 }
 
 /// A file named in the scenario (`replay: crash.csv`, `book.positions: book.csv`).

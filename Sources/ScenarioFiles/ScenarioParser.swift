@@ -98,7 +98,7 @@ struct ScenarioParser {
       name: name, description: description, seed: seed, horizon: horizon, markets: markets, rules: rules,
       jumps: jumps, correlation: correlation, repairCorrelation: repair, replay: replay, book: book, fund: fund,
       adl: adl, cascadeRoundCap: cascadeRoundCap, checkpointTarget: checkpoints, historical: historical,
-      openInterestSplit: openInterestSplit)
+      openInterestSplit: openInterestSplit, venue: venue ?? nil)
   }
 
   /// `horizon: {steps, step_seconds}`; optional with a replay (the file sets the length).

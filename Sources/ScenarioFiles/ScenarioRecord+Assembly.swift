@@ -40,6 +40,7 @@ extension ScenarioRecord {
       simulation: SimulationRecord(
         cascadeRoundCap: exchange.cascadeRoundCap, checkpoints: input.checkpointTarget,
         checkpointSteps: checkpoints.steps))
+    venue = input.venue?.rawValue
     if let historical = input.historical, let shocks = paths.historical {
       self.historical = HistoricalRecord(
         prices: historical.prices.display, rows: shocks.rows, stressedRows: shocks.stressedRows.count,

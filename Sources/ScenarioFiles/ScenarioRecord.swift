@@ -25,6 +25,9 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
   public var fund: FundRules
   public var adl: ADLRecord
   public var simulation: SimulationRecord
+  /// The venue preset the scenario names (`venue:`; docs/VENUES.md), whose values the other
+  /// fields already hold; left out of `run.json` without one.
+  public var venue: String? = nil
   /// Filtered historical simulation, when the scenario has a `historical` block (the key is
   /// left out of `run.json` otherwise).
   public var historical: HistoricalRecord? = nil
@@ -271,7 +274,7 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
 
   enum CodingKeys: String, CodingKey {
     case name, description, source, seed, horizon, markets, jumps, correlation, replay, book, fund, adl, simulation
-    case historical
+    case historical, venue
     case overrides
   }
   enum JumpKeys: String, CodingKey { case intensity, mean, stdev }
@@ -344,6 +347,7 @@ public struct ScenarioRecord: Encodable, Sendable, Equatable {
     try c.encode(adl, forKey: .adl)
     try c.encode(simulation, forKey: .simulation)
     try c.encodeIfPresent(historical, forKey: .historical)
+    try c.encodeIfPresent(venue, forKey: .venue)
     if !overrides.isEmpty { try c.encode(overrides, forKey: .overrides) }
   }
 }

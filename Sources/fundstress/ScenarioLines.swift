@@ -23,6 +23,7 @@ enum ScenarioLines {
       "ADL: \(s.exchange.adl.ranking.rawValue)"
         + (s.exchange.adl.drawdownTrigger.map { ", drawdown trigger \(percent($0))" } ?? ""),
     ]
+    lines += venueRuleLines(s, number: number, percent: percent)
     if let jumps = s.paths.jumps {
       lines.append(
         "Crash factor: \(jumps.intensityPerDay) jumps/day, mean log-size \(jumps.mean), stdev \(jumps.stdev)")
@@ -33,6 +34,37 @@ enum ScenarioLines {
           + " exact (each interval is the value itself) and one path gives them all")
     }
     if s.paths.correlationWasRepaired { lines.append("Correlation repaired to the nearest correlation matrix") }
+    return lines
+  }
+
+  /// The venue rules beyond the waterfall and ranking, each only when the scenario sets it
+  /// (docs/VENUES.md): the preset, the fund scope, the backstop vault, margin tiers and
+  /// partial liquidation.
+  static func venueRuleLines(
+    _ s: Scenario, number: (Double) -> String, percent: (Double) -> String
+  ) -> [String] {
+    var lines: [String] = []
+    let fund = s.exchange.fund
+    let rules = s.exchange.rules
+    let symbols = s.paths.markets.map(\.symbol)
+    let named = { (indices: [Int]) in indices.map { symbols[$0] }.joined(separator: ", ") }
+    if let venue = s.record.venue { lines.append("Venue preset: \(venue) (docs/VENUES.md)") }
+    if let funds = fund.scope.funds(markets: symbols.count) {
+      lines.append(
+        "Fund scope: \(fund.scope.name), "
+          + funds.map { "\(named($0.markets)) \(number($0.share * fund.balance))" }.joined(separator: "; "))
+    }
+    if let vault = fund.backstop {
+      lines.append(
+        "Backstop vault: below \(percent(vault.share)) of maintenance margin, capital \(number(vault.capital)), "
+          + "loss cap \(number(vault.lossCap))")
+    }
+    let tiered = rules.indices.filter { !rules[$0].marginTiers.isEmpty }
+    if !tiered.isEmpty { lines.append("Margin tiers: \(named(tiered))") }
+    let sliced = rules.indices.filter { rules[$0].partialLiquidation != nil }
+    if !sliced.isEmpty { lines.append("Partial liquidation (slice): \(named(sliced))") }
+    let reduced = rules.indices.filter { rules[$0].marginReduction != nil }
+    if !reduced.isEmpty { lines.append("Partial liquidation (reduce first): \(named(reduced))") }
     return lines
   }
 }

@@ -49,8 +49,10 @@ import Testing
 
   /// Hyperliquid's tiers, partial liquidation and vault together, and OKX's per-market funds
   /// split by open interest, run on the default's book; the record names what applied.
-  @Test(arguments: ["hyperliquid", "okx"])
-  func defaultUnderScopedAndTieredPresetsRuns(venue: String) async throws {
+  /// Every preset runs the embedded default's book as `scenario default --venue` prints it
+  /// and writes a report that names the preset and the rules it set (docs/VENUES.md).
+  @Test(arguments: ["defx", "nomoex", "dydx", "hyperliquid", "binance", "bybit", "okx", "drift", "bitmex"])
+  func defaultUnderEveryPresetRunsAndReports(venue: String) async throws {
     let scratch = try Scratch()
     defer { scratch.remove() }
     let printed = try await fundstress(["scenario", "default", "--venue", venue], in: scratch.url)
@@ -58,13 +60,25 @@ import Testing
     try scratch.write("\(venue).yaml", printed.stdout)
     let run = try await fundstress(
       ["run", "--scenario", "\(venue).yaml", "--paths", "32", "--out", "out", "--quiet"], in: scratch.url)
-    #expect(run.status == 0, "\(run)")
+    try #require(run.status == 0, "\(run)")
     let json = try String(contentsOf: scratch.url.appendingPathComponent("out/run.json"), encoding: .utf8)
-    if venue == "okx" {
-      #expect(json.contains("\"scope\" : \"groups\""))
-      #expect(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("out/funds.csv").path))
-    } else {
-      #expect(json.contains("\"partial_liquidation\""))
+    let report = try String(contentsOf: scratch.url.appendingPathComponent("out/report.md"), encoding: .utf8)
+    #expect(json.contains("\"venue\" : \"\(venue)\""))
+    #expect(report.contains("- Venue preset: \(venue) (docs/VENUES.md)"))
+    let funds = FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("out/funds.csv").path)
+    switch venue {
+    case "okx", "bitmex":
+      #expect(json.contains("\"scope\" : \"groups\"") && funds)
+      #expect(report.contains("- Fund scope: groups, BTC "))
+    case "binance":
+      #expect(funds && report.contains("- Fund scope: groups, BTC ") && report.contains("; ETH "))
+      #expect(report.contains("- Partial liquidation (reduce first): BTC, ETH, SOL"))
+    case "hyperliquid":
+      #expect(json.contains("\"partial_liquidation\"") && !funds)
+      #expect(report.contains("- Backstop vault: below 66.67% of maintenance margin"))
+      #expect(report.contains("- Margin tiers: BTC, ETH") && report.contains("- Partial liquidation (slice): BTC"))
+    default:
+      #expect(!funds && !report.contains("- Fund scope:") && !report.contains("- Partial liquidation"))
     }
   }
 }
