@@ -76,7 +76,7 @@ extension ScenarioCheck {
       let parts = funds.map { group in
         group.markets.map { markets[$0].symbol }.joined(separator: "+") + " " + Self.amount(group.share * fund.balance)
       }
-      text += "; \(fund.scope.name) funds: " + parts.joined(separator: ", ") + " (each its share of the threshold)"
+      text += "; \(funds.count) funds: " + parts.joined(separator: ", ") + " (each its share of the threshold)"
     }
     return text
   }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ScenarioFiles
@@ -28,6 +29,19 @@ struct ScenarioCheckTextTests {
     let text = ScenarioCheck(try Fixtures().load(yaml)).text
     #expect(text.contains("repaired to the nearest correlation matrix (given matrix: smallest eigenvalue"))
     #expect(text.contains("takeover, subsidy up to 25% of the fund per takeover"))
+  }
+
+  /// OKX's per-market funds on the default, split by open interest (docs/MODEL.md, "Fund
+  /// scopes"): BTC's 400M long + 400M short of the 1 820M both sides hold gives it
+  /// 10M × 800/1 820 = 4.396M, SUI's 30M gives 164.8k.
+  @Test("scoped funds are listed with their balances")
+  func scopedFunds() throws {
+    let yaml = ScenarioLoader.defaultYAML(venue: .okx)
+    let text = ScenarioCheck(
+      try ScenarioLoader.load(yaml: yaml, source: "okx", baseDirectory: URL(fileURLWithPath: "/"))
+    ).text
+    #expect(text.contains("; 8 funds: BTC 4.4M, ETH 2.75M, SOL 1.1M, "))
+    #expect(text.contains("SUI 165k (each its share of the threshold)"))
   }
 
   @Test("amounts use k/M/B suffixes and prices keep their digits")
