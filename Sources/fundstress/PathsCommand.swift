@@ -34,6 +34,9 @@ struct PathsCommand: ParsableCommand {
     try withOneLineErrors {
       let scenario = try simulation.loadScenario()
       if out == Self.standardOutput {
+        // Standard output cannot be taken back: every path is checked for overflow first
+        // (generation twice, formatting once), so a bad scenario writes nothing.
+        try write(scenario, to: nil)
         try write(scenario, to: FileHandle.standardOutput)
         return
       }
@@ -51,13 +54,16 @@ struct PathsCommand: ParsableCommand {
     }
   }
 
-  /// Writes the header and the rows of every path, in path order, to `file`. The header
-  /// goes out with the first chunk, so a scenario whose first path overflows writes nothing,
-  /// even to standard output.
-  private func write(_ scenario: Scenario, to file: FileHandle) throws {
+  /// Writes the header and the rows of every path, in path order, to `file`, or with no
+  /// file only checks that every price is finite. The header goes out with the first chunk,
+  /// so a scenario whose first path overflows writes nothing.
+  ///
+  /// - Throws: the one-line overflow error at the first path whose prices overflow.
+  private func write(_ scenario: Scenario, to file: FileHandle?) throws {
     let generator = PathGenerator(model: scenario.paths, seed: scenario.seed)
     var header: Data? = Data(PriceTable.header(symbols: scenario.symbols).utf8)
     let every = every
+    let formats = file != nil
     try ChunkedParallelRun.run(
       paths: 0..<simulation.paths, threads: simulation.threads, chunkSize: 16,
       makeWorkspace: { SendableBox(generator.makeWorkspace()) },
@@ -69,7 +75,7 @@ struct PathsCommand: ParsableCommand {
             chunk.overflow = (path, bad.step, bad.market)
             break
           }
-          PriceTable.appendRows(path: path, workspace: box.value, every: every, to: &chunk.bytes)
+          if formats { PriceTable.appendRows(path: path, workspace: box.value, every: every, to: &chunk.bytes) }
         }
         return chunk
       },
@@ -78,6 +84,7 @@ struct PathsCommand: ParsableCommand {
         if let bad = chunk.overflow {
           throw overflowError(scenario, path: bad.path, step: bad.step, market: bad.market)
         }
+        guard let file else { return }
         if let first = header.take() { try file.write(contentsOf: first) }
         try file.write(contentsOf: chunk.bytes)
       })

@@ -123,4 +123,31 @@ import Testing
       #expect(scratch.entries() == before, "files appeared: \(scratch.entries())")
     }
   }
+
+  @Test func standardOutputGetsNothingWhenALaterPathOverflows() async throws {
+    // Seven one-year steps with drift 95 and volatility 0.5 bring ln(price) from 41.4 to a
+    // mean of 41.4 + 7·(95 − 0.125) = 705.5 with a spread of about 0.5·√7 = 1.3 at step 7:
+    // a few paths in a hundred pass ln(Double.greatestFiniteMagnitude) ≈ 709.78, and with
+    // this seed none of the first chunk (16 paths) does. Standard output cannot be taken
+    // back, so every path is checked before the first row is written.
+    let scratch = try Scratch()
+    defer { scratch.remove() }
+    try scratch.write(
+      "scenario.yaml",
+      """
+      horizon: {steps: 7, step_seconds: 31536000}
+      markets:
+        - {symbol: BTC, price: 1.0e18, volatility: 0.5, drift: 95, maintenance_margin: 0.01, depth: 1.0e6}
+      book:
+        synthetic: {positions_per_market: 10, open_interest: {BTC: 1.0e6}}
+      fund: {balance: 1.0e6, waterfall: market-close}
+
+      """)
+    let result = try await fundstress(
+      ["paths", "--scenario", "scenario.yaml", "--paths", "400", "--out", "-"], in: scratch.url)
+    #expect(result.status == 1 && result.stderrLines.count == 1, "\(result)")
+    let path = result.stderr.split(separator: " ").drop { $0 != "path" }.dropFirst().first.flatMap { Int($0) }
+    try #require(path.map { $0 >= 16 } == true, "the overflow must come after the first chunk: \(result)")
+    #expect(result.stdout.isEmpty, "partial output: \(result.stdout.prefix(200))")
+  }
 }
