@@ -29,15 +29,11 @@ struct CompareCommand: ParsableCommand {
       let runB = try RunFolder(URL(fileURLWithPath: b))
       let comparison = try RunComparison(runA, runB)
       let staging = try OutputStaging(destination: URL(fileURLWithPath: out), isDirectory: true)
-      do {
+      try staging.publish { folder in
         try Data(ComparisonReport.csv(comparison).utf8).write(
-          to: staging.staging.appendingPathComponent(ComparisonReport.csvFile))
+          to: folder.appendingPathComponent(ComparisonReport.csvFile))
         try Data(ComparisonReport.markdown(comparison, a: runA, b: runB).utf8).write(
-          to: staging.staging.appendingPathComponent(ComparisonReport.markdownFile))
-        try staging.commit()
-      } catch {
-        staging.discard()
-        throw error
+          to: folder.appendingPathComponent(ComparisonReport.markdownFile))
       }
       let method = comparison.unpairedReason.map { "unpaired: \($0)" } ?? "paired (common random numbers)"
       print("compare \(runA.runID) → \(runB.runID), \(method)")

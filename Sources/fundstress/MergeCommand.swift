@@ -57,25 +57,18 @@ struct MergeCommand: ParsableCommand {
           folders: folders, out: out, conditions: conditions, quantiles: quantiles, quiet: quiet, started: started
         ).run()
       }
-      let merge = try PartialMerge(folders: partials.map { URL(fileURLWithPath: $0) })
+      let merge = try PartialMerge(folders: folders)
       let staging = try OutputStaging(destination: URL(fileURLWithPath: out), isDirectory: true)
-      let summary = try {
-        do {
-          let sketch = quantiles.mode(paths: merge.totalPaths) != .exact
-          let summary = try merge.writeReport(to: staging.staging, sketch: sketch, requireExact: quantiles == .exact) {
-            var context = merge.description.reportContext(
-              paths: merge.totalPaths, threads: 1, shards: merge.partials.count, version: FundstressVersion.current,
-              wallSeconds: Date().timeIntervalSince(started), commandLine: CommandLine.arguments)
-            context.failConditions = conditions
-            return context
-          }
-          try staging.commit()
-          return summary
-        } catch {
-          staging.discard()
-          throw error
+      let sketch = quantiles.mode(paths: merge.totalPaths) != .exact
+      let summary = try staging.publish { folder in
+        try merge.writeReport(to: folder, sketch: sketch, requireExact: quantiles == .exact) {
+          var context = merge.description.reportContext(
+            paths: merge.totalPaths, threads: 1, shards: merge.partials.count, version: FundstressVersion.current,
+            wallSeconds: Date().timeIntervalSince(started), commandLine: CommandLine.arguments)
+          context.failConditions = conditions
+          return context
         }
-      }()
+      }
       if !quiet {
         print(HeadlineText.lines(summary, folder: staging.destination.path).joined(separator: "\n"))
       }

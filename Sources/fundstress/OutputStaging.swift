@@ -39,10 +39,14 @@ final class OutputStaging: @unchecked Sendable {
 
   /// Writes the output with `write` (given the staging path) and moves it into place; on
   /// any error the staging copy is removed and the error rethrown.
-  func publish(_ write: (URL) throws -> Void) throws {
+  ///
+  /// - Returns: what `write` returned.
+  @discardableResult
+  func publish<Written>(_ write: (URL) throws -> Written) throws -> Written {
     do {
-      try write(staging)
+      let written = try write(staging)
       try commit()
+      return written
     } catch {
       discard()
       throw error

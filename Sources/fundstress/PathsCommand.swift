@@ -41,15 +41,11 @@ struct PathsCommand: ParsableCommand {
         return
       }
       let staging = try OutputStaging(destination: URL(fileURLWithPath: out), isDirectory: false)
-      do {
-        let file = try FileHandle(forWritingTo: staging.staging)
+      try staging.publish { path in
+        let file = try FileHandle(forWritingTo: path)
         defer { try? file.close() }
         try write(scenario, to: file)
         try file.close()
-        try staging.commit()
-      } catch {
-        staging.discard()
-        throw error
       }
     }
   }

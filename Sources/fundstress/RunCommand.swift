@@ -84,18 +84,11 @@ struct RunCommand: ParsableCommand {
       let scenario = try simulation.loadScenario()
       let conditions = try failIf.map { try FailCondition(parsing: $0) }
       let staging = try OutputStaging(destination: URL(fileURLWithPath: out), isDirectory: true)
-      let summary: RunSummary
-      do {
-        summary = try MonteCarloReport(
+      let summary = try staging.publish(
+        MonteCarloReport(
           scenario: scenario, options: simulation, quantiles: quantiles.mode(paths: simulation.paths), quiet: quiet,
           failConditions: conditions, pathsCSV: pathsCSV
-        )
-        .write(to: staging.staging)
-        try staging.commit()
-      } catch {
-        staging.discard()
-        throw error
-      }
+        ).write(to:))
       if !quiet {
         print(HeadlineText.lines(summary, folder: staging.destination.path).joined(separator: "\n"))
       }

@@ -17,18 +17,13 @@ struct ShardPartial {
       let description = try RunDescription(scenario: scenario, lines: ScenarioLines.lines(scenario))
       let paths = try shard.paths(of: options.paths)
       let staging = try OutputStaging(destination: URL(fileURLWithPath: out), isDirectory: true)
-      do {
-        var progress = ProgressBar(total: paths.count, quiet: quiet)
+      var progress = ProgressBar(total: paths.count, quiet: quiet)
+      try staging.publish { folder in
         try PartialWriter.write(
           MonteCarloRun(scenario: scenario, quantiles: quantiles), shard: shard, totalPaths: options.paths,
-          threads: options.threads,
-          description: description, version: FundstressVersion.current, to: staging.staging
+          threads: options.threads, description: description, version: FundstressVersion.current, to: folder
         ) { progress.update(done: $0) }
         progress.finish()
-        try staging.commit()
-      } catch {
-        staging.discard()
-        throw error
       }
       if !quiet {
         print(

@@ -22,17 +22,13 @@ struct TrendCommand: ParsableCommand {
     try withOneLineErrors {
       let folders = TrendReport.ordered(try runs.map { try RunFolder(URL(fileURLWithPath: $0)) })
       let staging = try OutputStaging(destination: URL(fileURLWithPath: out), isDirectory: true)
-      do {
+      try staging.publish { folder in
         for (name, text) in [
           (TrendReport.csvFile, TrendReport.csv(folders)), (TrendReport.markdownFile, TrendReport.markdown(folders)),
           (TrendReport.chartFile, TrendChart.svg(folders)),
         ] {
-          try Data(text.utf8).write(to: staging.staging.appendingPathComponent(name))
+          try Data(text.utf8).write(to: folder.appendingPathComponent(name))
         }
-        try staging.commit()
-      } catch {
-        staging.discard()
-        throw error
       }
       print("trend of \(folders.count) runs, \(folders.first?.runDate ?? "") to \(folders.last?.runDate ?? "")")
       print("report: \(staging.destination.path)/\(TrendReport.markdownFile)")
