@@ -4,6 +4,44 @@ import Foundation
 /// (``RunPartial``, ``StudyPartial``): the format version, that two partials are shards of
 /// one run, and the header's bytes.
 enum PartialHeaderCheck {
+  /// A header as first read: where it is, its bytes, and the `format` and `format_version`
+  /// it declares (`"missing"` and `nil` when absent).
+  struct Opened {
+    var url: URL
+    var data: Data
+    var format: String
+    var version: Int?
+  }
+
+  /// Reads the header of the partial in `folder` and the format it declares.
+  ///
+  /// - Parameter writers: what writes such partials, in the fix, e.g. `run`.
+  /// - Throws: ``PartialError`` when the header is missing, unreadable or not a JSON object.
+  static func open(_ folder: URL, writtenBy writers: String) throws -> Opened {
+    let url = folder.appendingPathComponent(RunPartial.File.header)
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+      throw PartialError(
+        "\(folder.path): not a fundstress partial (no readable \(RunPartial.File.header)); "
+          + "give folders written by 'fundstress \(writers) --shard I/N'")
+    }
+    guard let format = format(of: data) else {
+      throw PartialError("\(url.path): not valid JSON (truncated or corrupt); rerun this shard")
+    }
+    return Opened(url: url, data: data, format: format.name, version: format.version)
+  }
+
+  /// The `format` and `format_version` of a header's bytes, or `nil` when they are not a
+  /// JSON object.
+  static func format(of data: Data) -> (name: String, version: Int?)? {
+    struct Probe: Decodable {
+      let format: String?
+      let formatVersion: Int?
+      enum CodingKeys: String, CodingKey { case format, formatVersion = "format_version" }
+    }
+    guard let probe = try? JSONDecoder().decode(Probe.self, from: data) else { return nil }
+    return (probe.format ?? "missing", probe.formatVersion)
+  }
+
   /// - Throws: ``PartialError`` naming `url` unless `version` is `current`.
   static func version(_ version: Int?, current: Int, url: URL) throws {
     guard version == current else {

@@ -14,29 +14,17 @@ public struct PartialReader: Sendable {
   /// - Throws: ``PartialError`` naming the folder or file.
   public init(folder: URL) throws {
     self.folder = folder
-    let url = folder.appendingPathComponent(RunPartial.File.header)
-    guard let data = FileManager.default.contents(atPath: url.path) else {
+    let opened = try PartialHeaderCheck.open(folder, writtenBy: "run")
+    let url = opened.url
+    guard opened.format == RunPartial.formatName else {
       throw PartialError(
-        "\(folder.path): not a fundstress partial (no readable \(RunPartial.File.header)); "
+        "\(url.path): format is '\(opened.format)', not '\(RunPartial.formatName)'; "
           + "give folders written by 'fundstress run --shard I/N'")
     }
-    struct Probe: Decodable {
-      let format: String?
-      let formatVersion: Int?
-      enum CodingKeys: String, CodingKey { case format, formatVersion = "format_version" }
-    }
-    guard let probe = try? JSONDecoder().decode(Probe.self, from: data) else {
-      throw PartialError("\(url.path): not valid JSON (truncated or corrupt); rerun this shard")
-    }
-    guard probe.format == RunPartial.formatName else {
-      throw PartialError(
-        "\(url.path): format is '\(probe.format ?? "missing")', not '\(RunPartial.formatName)'; "
-          + "give folders written by 'fundstress run --shard I/N'")
-    }
-    try PartialHeaderCheck.version(probe.formatVersion, current: RunPartial.currentVersion, url: url)
+    try PartialHeaderCheck.version(opened.version, current: RunPartial.currentVersion, url: url)
     let header: RunPartial
     do {
-      header = try PartialCoding.decoder.decode(RunPartial.self, from: data)
+      header = try PartialCoding.decoder.decode(RunPartial.self, from: opened.data)
     } catch {
       throw PartialError("\(url.path): incomplete or corrupt header (\(Self.reason(error))); rerun this shard")
     }

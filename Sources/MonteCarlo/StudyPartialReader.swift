@@ -15,24 +15,17 @@ public struct StudyPartialReader: Sendable {
   /// - Throws: ``PartialError`` naming the folder or file.
   public init(folder: URL) throws {
     self.folder = folder
-    let url = folder.appendingPathComponent(StudyPartial.File.header)
-    guard let data = FileManager.default.contents(atPath: url.path) else {
+    let opened = try PartialHeaderCheck.open(folder, writtenBy: "sweep|size")
+    let url = opened.url
+    guard let kind = StudyPartial.Kind(formatName: opened.format), kind != .run else {
       throw PartialError(
-        "\(folder.path): not a fundstress partial (no readable \(StudyPartial.File.header)); "
+        "\(url.path): format is '\(opened.format)', not a sweep or size partial; "
           + "give folders written by 'fundstress sweep|size --shard I/N'")
     }
-    guard let format = StudyPartial.Kind.format(of: data) else {
-      throw PartialError("\(url.path): not valid JSON (truncated or corrupt); rerun this shard")
-    }
-    guard let kind = StudyPartial.Kind(formatName: format.name), kind != .run else {
-      throw PartialError(
-        "\(url.path): format is '\(format.name)', not a sweep or size partial; "
-          + "give folders written by 'fundstress sweep|size --shard I/N'")
-    }
-    try PartialHeaderCheck.version(format.version, current: StudyPartial.currentVersion, url: url)
+    try PartialHeaderCheck.version(opened.version, current: StudyPartial.currentVersion, url: url)
     let header: StudyPartial
     do {
-      header = try PartialCoding.decoder.decode(StudyPartial.self, from: data)
+      header = try PartialCoding.decoder.decode(StudyPartial.self, from: opened.data)
     } catch {
       throw PartialError(
         "\(url.path): incomplete or corrupt header (\(PartialReader.reason(error))); rerun this shard")
@@ -100,26 +93,10 @@ public struct StudyPartialReader: Sendable {
 }
 
 extension StudyPartial.Kind {
-  /// The `format` and `format_version` of a header's bytes, or `nil` when they are not a
-  /// JSON object.
-  static func format(of data: Data) -> (name: String, version: Int?)? {
-    struct Probe: Decodable {
-      let format: String?
-      let formatVersion: Int?
-      enum CodingKeys: String, CodingKey { case format, formatVersion = "format_version" }
-    }
-    guard let probe = try? JSONDecoder().decode(Probe.self, from: data) else { return nil }
-    return (probe.format ?? "missing", probe.formatVersion)
-  }
-
   /// The kind of the partial in `folder`, or `nil` when it has no readable header of a
   /// known format (its reader then says why).
   public static func of(folder: URL) -> Self? {
-    let url = folder.appendingPathComponent(StudyPartial.File.header)
-    guard let data = FileManager.default.contents(atPath: url.path), let format = format(of: data) else {
-      return nil
-    }
-    return Self(formatName: format.name)
+    (try? PartialHeaderCheck.open(folder, writtenBy: "run")).flatMap { Self(formatName: $0.format) }
   }
 
   /// The one kind of `folders`' partials (`.run` when none is known, so that the run
