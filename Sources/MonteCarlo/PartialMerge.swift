@@ -27,11 +27,12 @@ public struct PartialMerge: Sendable {
     let readers = try folders.map { try PartialReader(folder: $0) }
     let first = readers[0]
     for other in readers.dropFirst() {
-      try Self.checkSameRun(first, other)
+      try PartialHeaderCheck.sameRun(
+        .init(folder: first.folder, header: first.header), .init(folder: other.folder, header: other.header),
+        studies: "scenarios", causes: "another file or --set")
     }
     let order = try ShardCoverage.pathOrder(
-      readers.map { .init(folder: $0.folder, shard: $0.header.shard, paths: $0.header.paths) },
-      totalPaths: first.header.totalPaths)
+      readers.map { .init(folder: $0.folder, header: $0.header) }, totalPaths: first.header.totalPaths)
     partials = order.map { readers[$0] }
   }
 
@@ -76,14 +77,5 @@ public struct PartialMerge: Sendable {
   ///   discards its output).
   public func copyRows(to sink: (Data) throws -> Void) throws {
     for reader in partials { try reader.copyRows(to: sink) }
-  }
-
-  private static func checkSameRun(_ first: PartialReader, _ other: PartialReader) throws {
-    func facts(_ reader: PartialReader) -> PartialHeaderCheck.Facts {
-      .init(
-        folder: reader.folder, seed: reader.header.seed, fingerprint: reader.header.fingerprint,
-        totalPaths: reader.header.totalPaths)
-    }
-    try PartialHeaderCheck.sameRun(facts(first), facts(other), studies: "scenarios", causes: "another file or --set")
   }
 }

@@ -28,9 +28,8 @@ public struct PartialReader: Sendable {
     } catch {
       throw PartialError("\(url.path): incomplete or corrupt header (\(Self.reason(error))); rerun this shard")
     }
-    guard (try? header.description.fingerprint) == header.fingerprint, header.seed == header.description.seed,
-      header.statistics.name == RunPartial.File.statistics, header.rows.name == RunPartial.File.rows,
-      header.totalPaths >= 1, (try? header.shard.paths(of: header.totalPaths)) == header.paths
+    guard (try? header.description.fingerprint) == header.fingerprint, header.runFactsAgree,
+      header.statistics.name == RunPartial.File.statistics, header.rows.name == RunPartial.File.rows
     else {
       throw PartialError(
         "\(url.path): header does not agree with itself (fingerprint, seed or path range; corrupt); rerun this shard")

@@ -30,18 +30,12 @@ public struct StudyPartialMerge: Sendable {
         throw PartialError(
           "\(pair) are \(other.kind.rawValue) and \(first.kind.rawValue) partials; merge the partials of one command")
       }
-      func facts(_ reader: StudyPartialReader) -> PartialHeaderCheck.Facts {
-        .init(
-          folder: reader.folder, seed: reader.header.seed, fingerprint: reader.header.fingerprint,
-          totalPaths: reader.header.totalPaths)
-      }
       try PartialHeaderCheck.sameRun(
-        facts(first), facts(other), studies: "\(first.kind.rawValue)s",
-        causes: "another file, --set, --vary, --target or --levels")
+        .init(folder: first.folder, header: first.header), .init(folder: other.folder, header: other.header),
+        studies: "\(first.kind.rawValue)s", causes: "another file, --set, --vary, --target or --levels")
     }
     let order = try ShardCoverage.pathOrder(
-      readers.map { .init(folder: $0.folder, shard: $0.header.shard, paths: $0.header.paths) },
-      totalPaths: first.header.totalPaths)
+      readers.map { .init(folder: $0.folder, header: $0.header) }, totalPaths: first.header.totalPaths)
     partials = order.map { readers[$0] }
   }
 

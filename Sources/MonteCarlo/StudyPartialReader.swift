@@ -39,8 +39,7 @@ public struct StudyPartialReader: Sendable {
     guard let names, names == header.files.map(\.name),
       (try? StudyPartial.fingerprint(header.description, sweep: header.sweep, size: header.size))
         == header.fingerprint,
-      header.seed == header.description.seed, header.totalPaths >= 1,
-      (try? header.shard.paths(of: header.totalPaths)) == header.paths
+      header.runFactsAgree
     else {
       throw PartialError(
         "\(url.path): header does not agree with itself (fingerprint, seed, path range or files; corrupt); "
