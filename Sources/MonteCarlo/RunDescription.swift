@@ -64,15 +64,33 @@ public struct RunDescription: Sendable, Hashable, Codable {
   public static let diagnosticKeys: Set<String> = ["smallest_eigenvalue", "given_smallest_eigenvalue"]
 
   /// The report context of a run of `paths` paths with this description.
+  ///
+  /// - Parameter runDate: when the run started (its id is made from it).
   public func reportContext(
-    paths: Int, threads: Int, shards: Int?, version: String, wallSeconds: Double, commandLine: [String]
+    paths: Int, threads: Int, shards: Int?, version: String, wallSeconds: Double, commandLine: [String],
+    runDate: Date = Date()
   ) -> ReportContext {
     var context = ReportContext(
       scenarioName: scenarioName, scenarioLines: scenarioLines, symbols: symbols, seed: seed, paths: paths,
       threads: threads, version: version, wallSeconds: wallSeconds, commandLine: commandLine, currency: currency,
       mechanic: mechanic, ranking: ranking, initialFund: initialFund, depletionThreshold: depletionThreshold,
-      stepSeconds: stepSeconds, identicalPaths: identicalPaths, resolvedScenario: resolvedScenario)
+      stepSeconds: stepSeconds, identicalPaths: identicalPaths, resolvedScenario: resolvedScenario, runDate: runDate)
     context.shards = shards
+    return context
+  }
+
+  /// The report context of a sweep or sizing of `paths` paths of this (base) scenario: a
+  /// run's (``reportContext(paths:threads:shards:version:wallSeconds:commandLine:runDate:)``)
+  /// without the Scenario bullets and with `identicalPaths` false, as the single-machine
+  /// commands and `merge` of their shards make it.
+  public func studyContext(
+    paths: Int, threads: Int, shards: Int?, version: String, wallSeconds: Double, commandLine: [String]
+  ) -> ReportContext {
+    var context = reportContext(
+      paths: paths, threads: threads, shards: shards, version: version, wallSeconds: wallSeconds,
+      commandLine: commandLine)
+    context.scenarioLines = []
+    context.identicalPaths = false
     return context
   }
 }

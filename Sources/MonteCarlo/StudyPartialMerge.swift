@@ -82,19 +82,3 @@ public struct StudyPartialMerge: Sendable {
     return all.sample(threshold: description.depletionThreshold)
   }
 }
-
-extension RunDescription {
-  /// The report context of a sweep or sizing of `paths` paths of this (base) scenario, as
-  /// the single-machine commands make it.
-  public func studyContext(
-    paths: Int, threads: Int, shards: Int?, version: String, wallSeconds: Double, commandLine: [String]
-  ) -> ReportContext {
-    var context = ReportContext(
-      scenarioName: scenarioName, symbols: symbols, seed: seed, paths: paths, threads: threads, version: version,
-      wallSeconds: wallSeconds, commandLine: commandLine, currency: currency, mechanic: mechanic, ranking: ranking,
-      initialFund: initialFund, depletionThreshold: depletionThreshold, stepSeconds: stepSeconds,
-      resolvedScenario: resolvedScenario)
-    context.shards = shards
-    return context
-  }
-}

@@ -123,14 +123,10 @@ struct MonteCarloReport {
     try pathsFile.finish()
     statistics.sortPerPathValues()
 
-    let context = ReportContext(
-      scenarioName: scenario.name, scenarioLines: ScenarioLines.lines(scenario), symbols: scenario.symbols,
-      seed: scenario.seed, paths: options.paths, threads: options.threads, version: FundstressVersion.current,
-      wallSeconds: Date().timeIntervalSince(started), commandLine: CommandLine.arguments,
-      mechanic: scenario.exchange.fund.waterfall.rawValue, ranking: scenario.exchange.adl.ranking.rawValue,
-      initialFund: scenario.exchange.fund.balance, depletionThreshold: scenario.exchange.fund.depletionThreshold,
-      stepSeconds: scenario.paths.horizon.stepSeconds, identicalPaths: scenario.paths.replay != nil,
-      resolvedScenario: scenario.record, runDate: started, failConditions: failConditions)
+    var context = try RunDescription(scenario: scenario, lines: ScenarioLines.lines(scenario)).reportContext(
+      paths: options.paths, threads: options.threads, shards: nil, version: FundstressVersion.current,
+      wallSeconds: Date().timeIntervalSince(started), commandLine: CommandLine.arguments, runDate: started)
+    context.failConditions = failConditions
     return try ReportWriter.write(statistics, context: context, to: folder)
   }
 }

@@ -130,13 +130,9 @@ struct SizeCommand: ParsableCommand {
         points = evaluated.values.sorted { $0.balance < $1.balance }
       }
 
-      let context = ReportContext(
-        scenarioName: scenario.name, symbols: scenario.symbols, seed: scenario.seed, paths: paths,
-        threads: simulation.threads, version: FundstressVersion.current,
-        wallSeconds: Date().timeIntervalSince(started), commandLine: CommandLine.arguments,
-        mechanic: fund.waterfall.rawValue, ranking: scenario.exchange.adl.ranking.rawValue, initialFund: fund.balance,
-        depletionThreshold: fund.depletionThreshold, stepSeconds: scenario.paths.horizon.stepSeconds,
-        resolvedScenario: scenario.record)
+      let context = try RunDescription(scenario: scenario, lines: []).studyContext(
+        paths: paths, threads: simulation.threads, shards: nil, version: FundstressVersion.current,
+        wallSeconds: Date().timeIntervalSince(started), commandLine: CommandLine.arguments)
       try Self.publish(
         targets: sized, curve: points, scenarioBalance: fund.balance, context: context, out: out, quiet: quiet)
     }

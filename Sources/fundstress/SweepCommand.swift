@@ -113,14 +113,9 @@ struct SweepCommand: ParsableCommand {
       }
       progress.finish()
 
-      let fund = base.exchange.fund
-      let context = ReportContext(
-        scenarioName: base.name, symbols: base.symbols, seed: base.seed, paths: paths, threads: simulation.threads,
-        version: FundstressVersion.current, wallSeconds: Date().timeIntervalSince(started),
-        commandLine: CommandLine.arguments, currency: currency, mechanic: fund.waterfall.rawValue,
-        ranking: base.exchange.adl.ranking.rawValue, initialFund: fund.balance,
-        depletionThreshold: fund.depletionThreshold, stepSeconds: base.paths.horizon.stepSeconds,
-        resolvedScenario: base.record)
+      let context = try RunDescription(scenario: base, lines: [], currency: currency).studyContext(
+        paths: paths, threads: simulation.threads, shards: nil, version: FundstressVersion.current,
+        wallSeconds: Date().timeIntervalSince(started), commandLine: CommandLine.arguments)
       try Self.publish(table, context: context, out: out, quiet: quiet)
     }
   }
