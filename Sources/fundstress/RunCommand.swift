@@ -67,9 +67,7 @@ struct RunCommand: ParsableCommand {
       guard failIf.isEmpty else {
         throw ValidationError("--fail-if needs the whole run; give it to 'fundstress merge', not to a --shard run")
       }
-      do { _ = try RunShard(parsing: shard).paths(of: simulation.paths) } catch {
-        throw ValidationError("--shard: \(error)")
-      }
+      try ShardPartial.validate(shard, paths: simulation.paths)
     }
   }
 

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import FundReports
 import MonteCarlo
@@ -10,6 +11,16 @@ struct ShardPartial {
   let quantiles: QuantileMode
   let out: String
   let quiet: Bool
+
+  /// Checks `--shard I/N` of a `paths`-path run, for the `validate()` of the commands that
+  /// shard (`run`, `sweep`, `size`).
+  ///
+  /// - Throws: `ValidationError` naming `--shard`: malformed, or a shard with no paths.
+  static func validate(_ shard: String, paths: Int) throws {
+    do { _ = try RunShard(parsing: shard).paths(of: paths) } catch {
+      throw ValidationError("--shard: \(error)")
+    }
+  }
 
   func run() throws {
     try withOneLineErrors {

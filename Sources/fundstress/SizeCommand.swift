@@ -72,9 +72,7 @@ struct SizeCommand: ParsableCommand {
           "--shard with --method bisection: \(Self.bisectionShardReason); use --method one-run, or shard "
             + "'fundstress run --set fund.balance=F' at each balance")
       }
-      do { _ = try RunShard(parsing: shard).paths(of: simulation.paths) } catch {
-        throw ValidationError("--shard: \(error)")
-      }
+      try ShardPartial.validate(shard, paths: simulation.paths)
     }
   }
 

@@ -61,9 +61,7 @@ struct SweepCommand: ParsableCommand {
       guard failIf.isEmpty else {
         throw ValidationError("--fail-if needs the whole sweep; give it to 'fundstress merge', not to a --shard sweep")
       }
-      do { _ = try RunShard(parsing: shard).paths(of: simulation.paths) } catch {
-        throw ValidationError("--shard: \(error)")
-      }
+      try ShardPartial.validate(shard, paths: simulation.paths)
     }
   }
 
