@@ -42,12 +42,21 @@ enum PartialHeaderCheck {
     return (probe.format ?? "missing", probe.formatVersion)
   }
 
-  /// - Throws: ``PartialError`` naming `url` unless `version` is `current`.
-  static func version(_ version: Int?, current: Int, url: URL) throws {
-    guard version == current else {
+  /// Decodes an opened header of the `current` format version.
+  ///
+  /// - Throws: ``PartialError`` naming the header: another (or no) version, or JSON that
+  ///   is not a whole header.
+  static func decode<Header: Decodable>(_ type: Header.Type, _ opened: Opened, current: Int) throws -> Header {
+    guard opened.version == current else {
       throw PartialError(
-        "\(url.path): partial format version \(version.map(String.init) ?? "missing"), this fundstress "
+        "\(opened.url.path): partial format version \(opened.version.map(String.init) ?? "missing"), this fundstress "
           + "reads version \(current); merge with the fundstress version that wrote it")
+    }
+    do {
+      return try PartialCoding.decoder.decode(type, from: opened.data)
+    } catch {
+      throw PartialError(
+        "\(opened.url.path): incomplete or corrupt header (\(PartialReader.reason(error))); rerun this shard")
     }
   }
 

@@ -21,13 +21,7 @@ public struct PartialReader: Sendable {
         "\(url.path): format is '\(opened.format)', not '\(RunPartial.formatName)'; "
           + "give folders written by 'fundstress run --shard I/N'")
     }
-    try PartialHeaderCheck.version(opened.version, current: RunPartial.currentVersion, url: url)
-    let header: RunPartial
-    do {
-      header = try PartialCoding.decoder.decode(RunPartial.self, from: opened.data)
-    } catch {
-      throw PartialError("\(url.path): incomplete or corrupt header (\(Self.reason(error))); rerun this shard")
-    }
+    let header = try PartialHeaderCheck.decode(RunPartial.self, opened, current: RunPartial.currentVersion)
     guard (try? header.description.fingerprint) == header.fingerprint, header.runFactsAgree,
       header.statistics.name == RunPartial.File.statistics, header.rows.name == RunPartial.File.rows
     else {

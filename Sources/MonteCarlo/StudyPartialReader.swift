@@ -22,14 +22,7 @@ public struct StudyPartialReader: Sendable {
         "\(url.path): format is '\(opened.format)', not a sweep or size partial; "
           + "give folders written by 'fundstress sweep|size --shard I/N'")
     }
-    try PartialHeaderCheck.version(opened.version, current: StudyPartial.currentVersion, url: url)
-    let header: StudyPartial
-    do {
-      header = try PartialCoding.decoder.decode(StudyPartial.self, from: opened.data)
-    } catch {
-      throw PartialError(
-        "\(url.path): incomplete or corrupt header (\(PartialReader.reason(error))); rerun this shard")
-    }
+    let header = try PartialHeaderCheck.decode(StudyPartial.self, opened, current: StudyPartial.currentVersion)
     let names: [String]? =
       switch kind {
       case .sweep: header.sweep.map { (0..<$0.pointCount).map(StudyPartial.File.point) }
