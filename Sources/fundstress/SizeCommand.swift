@@ -164,23 +164,13 @@ struct SizeCommand: ParsableCommand {
 
   /// `--shard I/N`: the shard's funds needed, written as a partial into `out`.
   private func writePartial(_ run: MonteCarloRun, shard: RunShard) throws {
-    let scenario = run.scenario
-    let description = try RunDescription(scenario: scenario, lines: ScenarioLines.lines(scenario))
-    let paths = try shard.paths(of: simulation.paths)
     let plan = SizingPlan(targets: try goals.map(\.description), levels: levels)
-    let staging = try OutputStaging(destination: URL(fileURLWithPath: out), isDirectory: true)
-    var progress = ProgressBar(total: paths.count, quiet: quiet)
-    try staging.publish { folder in
-      _ = try StudyPartialWriter.writeSizing(
+    try ShardPartial.publish(
+      shard, of: simulation.paths, scenario: run.scenario, out: out, quiet: quiet, label: "size shard"
+    ) { description, folder, progress in
+      try StudyPartialWriter.writeSizing(
         run, plan: plan, shard: shard, totalPaths: simulation.paths, threads: simulation.threads,
-        description: description, version: FundstressVersion.current, to: folder
-      ) { progress.update(done: $0) }
-    }
-    progress.finish()
-    if !quiet {
-      print(
-        "size shard \(shard) of \(simulation.paths) paths: paths \(paths.lowerBound)..<\(paths.upperBound) written to "
-          + "\(staging.destination.path)")
+        description: description, version: FundstressVersion.current, to: folder, progress: progress)
     }
   }
 

@@ -138,21 +138,14 @@ struct SweepCommand: ParsableCommand {
 
   /// `--shard I/N`: the shard's paths at every point, written as a partial into `out`.
   private func writePartial(_ plan: SweepPlan, points: [Scenario], base: Scenario, shard: RunShard) throws {
-    let description = try RunDescription(scenario: base, lines: ScenarioLines.lines(base))
-    let paths = try shard.paths(of: simulation.paths)
-    let staging = try OutputStaging(destination: URL(fileURLWithPath: out), isDirectory: true)
-    var progress = ProgressBar(total: paths.count * points.count, quiet: quiet)
-    try staging.publish { folder in
-      _ = try StudyPartialWriter.writeSweep(
+    try ShardPartial.publish(
+      shard, of: simulation.paths, scenario: base, out: out, quiet: quiet, stepsPerPath: points.count,
+      label: "sweep shard", detail: " at \(points.count) points"
+    ) { description, folder, progress in
+      try StudyPartialWriter.writeSweep(
         points.map { MonteCarloRun(scenario: $0) }, plan: plan, shard: shard, totalPaths: simulation.paths,
-        threads: simulation.threads, description: description, version: FundstressVersion.current, to: folder
-      ) { progress.update(done: $0) }
-    }
-    progress.finish()
-    if !quiet {
-      print(
-        "sweep shard \(shard) of \(simulation.paths) paths: paths \(paths.lowerBound)..<\(paths.upperBound) at "
-          + "\(points.count) points written to \(staging.destination.path)")
+        threads: simulation.threads, description: description, version: FundstressVersion.current, to: folder,
+        progress: progress)
     }
   }
 
