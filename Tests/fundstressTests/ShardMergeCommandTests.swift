@@ -11,18 +11,7 @@ import Testing
   static func shards(
     _ count: Int, in scratch: Scratch, prefix: String = "part", extra: [String] = []
   ) async throws -> [String] {
-    var names: [String] = []
-    for index in 0..<count {
-      let name = "\(prefix)\(count)-\(index)"
-      let result = try await fundstress(
-        [
-          "run", "--scenario", "scenario.yaml", "--paths", String(paths), "--shard", "\(index)/\(count)", "--out", name,
-          "--quiet",
-        ] + extra, in: scratch.url)
-      try #require(result.status == 0, "\(result)")
-      names.append(name)
-    }
-    return names
+    try await shardFolders("run", count, paths: paths, in: scratch, prefix: prefix, extra: ["--quiet"] + extra)
   }
 
   @Test(arguments: [1, 2, 4, 7])

@@ -14,19 +14,7 @@ import Testing
   static func shards(
     _ command: String, _ count: Int, in scratch: Scratch, prefix: String, extra: [String]
   ) async throws -> [String] {
-    var names: [String] = []
-    for index in 0..<count {
-      let name = "\(prefix)\(count)-\(index)"
-      let result = try await fundstress(
-        [
-          command, "--scenario", "scenario.yaml", "--paths", String(paths), "--shard", "\(index)/\(count)", "--out",
-          name,
-        ]
-          + extra, in: scratch.url)
-      try #require(result.status == 0 && result.stderr.isEmpty, "\(result)")
-      names.append(name)
-    }
-    return names
+    try await shardFolders(command, count, paths: paths, in: scratch, prefix: prefix, extra: extra)
   }
 
   @Test(arguments: [1, 2, 4, 7])

@@ -630,6 +630,24 @@ func runFixture(
   return (result, try ReportFolder(scratch.path(out)))
 }
 
+/// Runs the `count` shards of `command` (`run`, `sweep` or `size`) of `scenario.yaml` in
+/// `scratch` into `prefix{count}-{i}` folders, requiring each to succeed with nothing on
+/// standard error; returns their names.
+func shardFolders(
+  _ command: String, _ count: Int, paths: Int, in scratch: Scratch, prefix: String, extra: [String]
+) async throws -> [String] {
+  var names: [String] = []
+  for index in 0..<count {
+    let name = "\(prefix)\(count)-\(index)"
+    let result = try await fundstress(
+      [command, "--scenario", "scenario.yaml", "--paths", String(paths), "--shard", "\(index)/\(count)", "--out", name]
+        + extra, in: scratch.url)
+    try #require(result.status == 0 && result.stderr.isEmpty, "\(result)")
+    names.append(name)
+  }
+  return names
+}
+
 /// Whether `a` and `b` agree to a relative tolerance.
 func close(_ a: Double, _ b: Double, relative: Double = 1e-9) -> Bool {
   abs(a - b) <= relative * max(1, abs(a), abs(b))
