@@ -102,17 +102,7 @@ import Testing
     // `inf` and exit 0.
     let scratch = try Scratch()
     defer { scratch.remove() }
-    try scratch.write(
-      "scenario.yaml",
-      """
-      horizon: {steps: 10, step_seconds: 31536000}
-      markets:
-        - {symbol: BTC, price: 1.0e18, volatility: 0.5, drift: 99, maintenance_margin: 0.01, depth: 1.0e6}
-      book:
-        synthetic: {positions_per_market: 10, open_interest: {BTC: 1.0e6}}
-      fund: {balance: 1.0e6, waterfall: market-close}
-
-      """)
+    try scratch.write("scenario.yaml", Self.soaringBTC(steps: 10, drift: 99))
     let before = scratch.entries()
     for out in ["prices.csv", "-"] {
       let arguments = ["paths", "--scenario", "scenario.yaml", "--paths", "2", "--out", out]
@@ -132,22 +122,26 @@ import Testing
     // back, so every path is checked before the first row is written.
     let scratch = try Scratch()
     defer { scratch.remove() }
-    try scratch.write(
-      "scenario.yaml",
-      """
-      horizon: {steps: 7, step_seconds: 31536000}
-      markets:
-        - {symbol: BTC, price: 1.0e18, volatility: 0.5, drift: 95, maintenance_margin: 0.01, depth: 1.0e6}
-      book:
-        synthetic: {positions_per_market: 10, open_interest: {BTC: 1.0e6}}
-      fund: {balance: 1.0e6, waterfall: market-close}
-
-      """)
+    try scratch.write("scenario.yaml", Self.soaringBTC(steps: 7, drift: 95))
     let result = try await fundstress(
       ["paths", "--scenario", "scenario.yaml", "--paths", "400", "--out", "-"], in: scratch.url)
     #expect(result.status == 1 && result.stderrLines.count == 1, "\(result)")
     let path = result.stderr.split(separator: " ").drop { $0 != "path" }.dropFirst().first.flatMap { Int($0) }
     try #require(path.map { $0 >= 16 } == true, "the overflow must come after the first chunk: \(result)")
     #expect(result.stdout.isEmpty, "partial output: \(result.stdout.prefix(200))")
+  }
+
+  /// A scenario of BTC alone starting at a price of 1e18, with volatility 0.5 and `drift` a
+  /// year over `steps` one-year steps: prices that overflow a Double within the horizon.
+  static func soaringBTC(steps: Int, drift: Int) -> String {
+    """
+    horizon: {steps: \(steps), step_seconds: 31536000}
+    markets:
+      - {symbol: BTC, price: 1.0e18, volatility: 0.5, drift: \(drift), maintenance_margin: 0.01, depth: 1.0e6}
+    book:
+      synthetic: {positions_per_market: 10, open_interest: {BTC: 1.0e6}}
+    fund: {balance: 1.0e6, waterfall: market-close}
+
+    """
   }
 }
