@@ -55,16 +55,16 @@ struct SizeCommand: ParsableCommand {
 
   func validate() throws {
     for text in targets {
-      do { _ = try SizingTarget(parsing: text) } catch { throw CommandLineError("\(error)") }
+      do { _ = try SizingTarget(parsing: text) } catch { throw ValidationError("\(error)") }
     }
     guard ["auto", "one-run", "bisection"].contains(method) else {
-      throw CommandLineError("--method is '\(method)'; use auto, one-run or bisection")
+      throw ValidationError("--method is '\(method)'; use auto, one-run or bisection")
     }
     if let levels, !(1...10_000).contains(levels) {
-      throw CommandLineError("--levels is \(levels); give between 1 and 10000 balances")
+      throw ValidationError("--levels is \(levels); give between 1 and 10000 balances")
     }
     guard tolerance > 0, tolerance < 0.5 else {
-      throw CommandLineError("--tolerance is \(tolerance); give a share between 0 and 0.5, e.g. 0.001")
+      throw ValidationError("--tolerance is \(tolerance); give a share between 0 and 0.5, e.g. 0.001")
     }
     if let shard {
       guard method != "bisection" else {

@@ -46,17 +46,15 @@ struct SweepCommand: ParsableCommand {
 
   func validate() throws {
     guard (1...2).contains(vary.count) else {
-      throw CommandLineError(
+      throw ValidationError(
         "give --vary once or twice (got \(vary.count)), e.g. --vary 'markets.*.depth=x0.5,x1,x2'")
     }
     let axes: [SweepAxis]
-    do { axes = try vary.map { try SweepAxis(parsing: $0) } } catch { throw CommandLineError("\(error)") }
+    do { axes = try vary.map { try SweepAxis(parsing: $0) } } catch { throw ValidationError("\(error)") }
     if axes.count == 2 && axes[0].key == axes[1].key {
-      throw CommandLineError("--vary names '\(axes[0].key)' twice; vary two different keys")
+      throw ValidationError("--vary names '\(axes[0].key)' twice; vary two different keys")
     }
-    for text in failIf {
-      do { _ = try FailCondition(parsing: text) } catch { throw CommandLineError("\(error)") }
-    }
+    try ThresholdBreaches.validate(failIf)
     if let shard {
       guard failIf.isEmpty else {
         throw ValidationError("--fail-if needs the whole sweep; give it to 'fundstress merge', not to a --shard sweep")

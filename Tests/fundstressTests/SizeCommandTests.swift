@@ -80,7 +80,8 @@ import Testing
     defer { scratch.remove() }
     let result = try await fundstress(
       ["size", "--paths", "10", "--target", "depletion>=0.01", "--out", "x"], in: scratch.url)
-    #expect(result.status == 1 && result.stderrLines.count == 1, "\(result)")
+    // A malformed option value is a usage error: exit 64 (Fundstress.swift's exit statuses).
+    #expect(result.status == 64 && result.stderrLines.count == 1, "\(result)")
     #expect(result.stderr.contains("--target 'depletion>=0.01'") && !scratch.exists("x"))
   }
 }

@@ -66,13 +66,16 @@ import Testing
   @Test func badVariesAreRefusedWithOneLineAndNoOutput() async throws {
     let scratch = try Scratch()
     defer { scratch.remove() }
-    for arguments in [
-      ["--vary", "markets.*.depth"], ["--vary", "fund.balanse=1,2"],
-      ["--vary", "a=1", "--vary", "b=2", "--vary", "c=3"],
-      ["--vary", "markets.*.volatility=x1,x-1"],
+    // A malformed --vary or --fail-if is a usage error (exit 64); a value the scenario
+    // refuses is bad input (exit 1), as for run (Fundstress.swift's exit statuses).
+    for (arguments, status) in [
+      (["--vary", "markets.*.depth"], 64), (["--vary", "fund.balanse=1,2"], 1),
+      (["--vary", "a=1", "--vary", "b=2", "--vary", "c=3"], 64),
+      (["--vary", "markets.*.volatility=x1,x-1"], 1),
+      (["--vary", "fund.balance=x1,x2", "--fail-if", "depletion=0.01"], 64),
     ] {
       let result = try await fundstress(["sweep", "--paths", "10", "--out", "x"] + arguments, in: scratch.url)
-      #expect(result.status == 1 && result.stderrLines.count == 1 && !scratch.exists("x"), "\(result)")
+      #expect(result.status == Int32(status) && result.stderrLines.count == 1 && !scratch.exists("x"), "\(result)")
     }
   }
 }
