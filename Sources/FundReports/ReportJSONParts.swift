@@ -63,10 +63,19 @@ struct Row: Encodable {
   }
 }
 
-/// A JSON cell: text or a number (`null` when absent).
+/// A cell of a table written both as CSV and as JSON: text or a number (`null` in JSON and
+/// an empty field in CSV when absent).
 enum Cell {
   case text(String)
   case number(Double?)
+
+  /// The CSV field: the text as it is, the number as ``CSVField/format(_:)`` writes it.
+  var csvField: String {
+    switch self {
+    case .text(let text): text
+    case .number(let number): CSVField.format(number)
+    }
+  }
 }
 
 /// Type-erases an encodable value.
