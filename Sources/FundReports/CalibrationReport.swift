@@ -114,5 +114,5 @@ public enum CalibrationReport {
   }
 
   static func short(_ x: Double) -> String { String(format: "%.4g", x) }
-  static func fixed(_ x: Double, _ decimals: Int) -> String { String(format: "%.\(decimals)f", x) }
+  static func fixed(_ x: Double, _ decimals: Int) -> String { ReadableNumber.fixed(x, decimals: decimals) }
 }

@@ -27,6 +27,19 @@ struct ChartFrame {
   func x(_ value: Double) -> Double { xAxis.position(value, from: plotLeft, to: plotRight) }
   func y(_ value: Double) -> Double { yAxis.position(value, from: plotBottom, to: plotTop) }
 
+  /// Draws an estimate along the x axis: its 95% band (the upper bounds, then the lower
+  /// bounds back, filled at opacity 0.2) and the line through its values (width 2). Points
+  /// missing a bound or a value are left out of that part.
+  ///
+  /// - Complexity: O(points).
+  func drawBand(_ points: [(x: Double, estimate: Estimate)], colour: String, on canvas: inout SVGCanvas) {
+    func positions(_ value: (Estimate) -> Double?) -> [(x: Double, y: Double)] {
+      points.compactMap { point in value(point.estimate).map { (x: x(point.x), y: y($0)) } }
+    }
+    canvas.polygon(positions(\.high) + positions(\.low).reversed(), fill: colour, opacity: 0.2)
+    canvas.polyline(positions(\.value), stroke: colour, width: 2)
+  }
+
   /// Draws the title, gridlines, ticks, tick labels and axis titles.
   func draw(
     on canvas: inout SVGCanvas, title: String, xTitle: String, yTitle: String,

@@ -147,8 +147,7 @@ public struct FailCondition: Sendable, Hashable, CustomStringConvertible {
     }
     let kind = ReportDocument.kind(ofUnit: observed.unit)
     let unit = kind == .percent || observed.unit.isEmpty ? "" : " " + observed.unit
-    let shown = ReadableNumber.interval(
-      kind, value: observed.value, low: observed.ciLow, high: observed.ciHigh, unit: String(unit.dropFirst()))
+    let shown = ReportDocument.readableEstimate(observed)
     let compared = ReadableNumber(intervalOf: kind, value: observed.value, low: observed.ciLow, high: observed.ciHigh)
       .string(value)
     let limit =

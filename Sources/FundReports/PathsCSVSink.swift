@@ -33,7 +33,6 @@ public final class PathsCSVSink {
   public let mode: PathsCSVMode
   private let file: FileHandle?
   private let compressor: NIOCompressor?
-  private var pending: [UInt8] = []
 
   /// Creates the file in `folder` and writes the header.
   ///

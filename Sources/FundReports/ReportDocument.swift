@@ -139,6 +139,16 @@ extension ReportDocument {
     }
   }
 
+  /// A summary metric's estimate with its interval in one shared format, the unit after the
+  /// value except for probabilities (in percent): `2.66% (95% CI 2.56–2.76%)`,
+  /// `48.1M USDC (95% CI 46.2–50.0M)`, `–` without a value
+  /// (``ReadableNumber/interval(_:value:low:high:unit:)``).
+  static func readableEstimate(_ metric: SummaryMetric) -> String {
+    let kind = kind(ofUnit: metric.unit)
+    return ReadableNumber.interval(
+      kind, value: metric.value, low: metric.ciLow, high: metric.ciHigh, unit: kind == .percent ? "" : metric.unit)
+  }
+
   /// `| Metric | Estimate | 95% CI |`: one row per summary metric, value and interval in one
   /// shared format with the unit after the value.
   static func headlineTable(_ summary: RunSummary) -> ReportTable {

@@ -1,6 +1,6 @@
 import Foundation
 
-// The parts the `run.json` of `size` and `sweep` share.
+// The parts the `run.json` of `run`, `size` and `sweep` share.
 
 /// A `run.json` document as `run` writes it: sorted keys, pretty-printed, non-finite
 /// numbers as `"inf"`, `"-inf"`, `"nan"`, a final newline.
@@ -14,7 +14,8 @@ func reportJSON(_ document: some Encodable) throws -> Data {
   return data
 }
 
-/// The metadata block shared by the `run.json` of `size` and `sweep`.
+/// The metadata block shared by the `run.json` of `size` and `sweep`; `run` adds its own
+/// keys to the same object (``RunJSON``).
 struct ContextMetadata: Encodable {
   let context: ReportContext
   enum Keys: String, CodingKey {
@@ -62,10 +63,19 @@ struct Row: Encodable {
   }
 }
 
-/// A JSON cell: text or a number (`null` when absent).
+/// A cell of a table written both as CSV and as JSON: text or a number (`null` in JSON and
+/// an empty field in CSV when absent).
 enum Cell {
   case text(String)
   case number(Double?)
+
+  /// The CSV field: the text as it is, the number as ``CSVField/format(_:)`` writes it.
+  var csvField: String {
+    switch self {
+    case .text(let text): text
+    case .number(let number): CSVField.format(number)
+    }
+  }
 }
 
 /// Type-erases an encodable value.

@@ -49,10 +49,7 @@ public enum ReportNarrative {
 
   /// `2.66% (95% CI 2.56–2.76%)` for a summary metric, `–` when absent.
   static func estimate(_ name: String, _ summary: RunSummary) -> String {
-    guard let metric = summary[name] else { return "–" }
-    return ReadableNumber.interval(
-      ReportDocument.kind(ofUnit: metric.unit), value: metric.value, low: metric.ciLow, high: metric.ciHigh,
-      unit: metric.unit == MetricUnit.probability.rawValue ? "" : metric.unit)
+    summary[name].map(ReportDocument.readableEstimate) ?? "–"
   }
 
   /// `10M USDC`.

@@ -20,13 +20,7 @@ import Foundation
 public enum RunJSON {
   /// The encoded document.
   public static func data(_ summary: RunSummary, context: ReportContext) throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-    encoder.nonConformingFloatEncodingStrategy = .convertToString(
-      positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-    var data = try encoder.encode(Document(summary: summary, context: context))
-    data.append(0x0A)
-    return data
+    try reportJSON(Document(summary: summary, context: context))
   }
 
   private struct Document: Encodable {
@@ -59,26 +53,15 @@ public enum RunJSON {
     let summary: RunSummary
 
     enum Keys: String, CodingKey {
-      case scenarioName = "scenario_name", paths, seed, threads, version, wallSeconds = "wall_seconds", command
-      case currency, mechanic, ranking, initialFund = "initial_fund", depletionThreshold = "depletion_threshold"
       case stepSeconds = "step_seconds", symbols, shards, quantiles
       case runDate = "run_date", runID = "run_id", failIf = "fail_if"
     }
 
+    /// The keys `size` and `sweep` share (``ContextMetadata``), then a run's own: the keys
+    /// go into one object (keys are sorted on output).
     func encode(to encoder: any Encoder) throws {
+      try ContextMetadata(context: context).encode(to: encoder)
       var container = encoder.container(keyedBy: Keys.self)
-      try container.encode(context.scenarioName, forKey: .scenarioName)
-      try container.encode(context.paths, forKey: .paths)
-      try container.encode(context.seed, forKey: .seed)
-      try container.encode(context.threads, forKey: .threads)
-      try container.encode(context.version, forKey: .version)
-      try container.encode(context.wallSeconds, forKey: .wallSeconds)
-      try container.encode(context.commandLine, forKey: .command)
-      try container.encode(context.currency, forKey: .currency)
-      try container.encode(context.mechanic, forKey: .mechanic)
-      try container.encode(context.ranking, forKey: .ranking)
-      try container.encode(context.initialFund, forKey: .initialFund)
-      try container.encode(context.depletionThreshold, forKey: .depletionThreshold)
       try container.encode(context.stepSeconds, forKey: .stepSeconds)
       try container.encode(context.symbols, forKey: .symbols)
       try container.encode(context.runDateText, forKey: .runDate)
@@ -122,12 +105,5 @@ public enum RunJSON {
       }
       try container.encode(row.mean, forKey: Key(stringValue: "mean"))
     }
-  }
-
-  /// Type-erases the caller's scenario.
-  private struct AnyEncodable: Encodable {
-    let value: any Encodable
-    init(_ value: any Encodable) { self.value = value }
-    func encode(to encoder: any Encoder) throws { try value.encode(to: encoder) }
   }
 }

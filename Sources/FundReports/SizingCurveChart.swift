@@ -20,16 +20,8 @@ public enum SizingCurveChart {
       on: &canvas, title: title, xTitle: "initial fund balance (\(report.context.currency))",
       yTitle: "probability", yLabel: { ChartAxis.trimmed($0, decimals: 1) })
     guard !rows.isEmpty else { return canvas.render() }
-
-    func band(_ estimate: (SizingCurveRow) -> Estimate, colour: String) {
-      let upper = rows.compactMap { row in estimate(row).high.map { (x: frame.x(row.balance), y: frame.y($0)) } }
-      let lower = rows.compactMap { row in estimate(row).low.map { (x: frame.x(row.balance), y: frame.y($0)) } }
-      canvas.polygon(upper + lower.reversed(), fill: colour, opacity: 0.2)
-      let line = rows.compactMap { row in estimate(row).value.map { (x: frame.x(row.balance), y: frame.y($0)) } }
-      canvas.polyline(line, stroke: colour, width: 2)
-    }
-    band(\.depletion, colour: depletionColour)
-    band(\.adl, colour: adlColour)
+    frame.drawBand(rows.map { (x: $0.balance, estimate: $0.depletion) }, colour: depletionColour, on: &canvas)
+    frame.drawBand(rows.map { (x: $0.balance, estimate: $0.adl) }, colour: adlColour, on: &canvas)
 
     func marker(_ balance: Double, label: String, colour: String, row: Int) {
       let x = frame.x(balance)

@@ -79,27 +79,12 @@ public struct SizingReport: Sendable {
 
   /// `sizing.csv`, one row per balance, ascending.
   public var curveCSV: String {
-    var text = CSVField.record(Self.curveColumns)
-    for row in curve {
-      text += CSVField.record(
-        [
-          row.balance, row.depletion.value, row.depletion.low, row.depletion.high, row.adl.value, row.adl.low,
-          row.adl.high,
-        ]
-        .map(CSVField.format))
-    }
-    return text
+    curve.reduce(into: CSVField.record(Self.curveColumns)) { $0 += CSVField.record($1.cells.map(\.csvField)) }
   }
 
   /// `targets.csv`, one row per target, in the order given.
   public var targetsCSV: String {
-    var text = CSVField.record(Self.targetColumns)
-    for row in targets {
-      text += CSVField.record(
-        [row.target, row.metric, row.comparison, CSVField.format(row.threshold)]
-          + [row.fundNeeded, row.low, row.high].map(CSVField.format) + [row.method])
-    }
-    return text
+    targets.reduce(into: CSVField.record(Self.targetColumns)) { $0 += CSVField.record($1.cells.map(\.csvField)) }
   }
 
   /// Writes every file into `directory`.
@@ -158,24 +143,26 @@ public struct SizingReport: Sendable {
       try c.encode(1, forKey: .formatVersion)
       try c.encode(ContextMetadata(context: report.context), forKey: .metadata)
       try c.encode(
-        report.targets.map {
-          Row(
-            columns: SizingReport.targetColumns,
-            values: [
-              .text($0.target), .text($0.metric), .text($0.comparison), .number($0.threshold), .number($0.fundNeeded),
-              .number($0.low), .number($0.high), .text($0.method),
-            ])
-        }, forKey: .targets)
-      try c.encode(
-        report.curve.map {
-          Row(
-            columns: SizingReport.curveColumns,
-            values: [
-              $0.balance, $0.depletion.value, $0.depletion.low, $0.depletion.high, $0.adl.value, $0.adl.low,
-              $0.adl.high,
-            ].map(Cell.number))
-        }, forKey: .curve)
+        report.targets.map { Row(columns: SizingReport.targetColumns, values: $0.cells) }, forKey: .targets)
+      try c.encode(report.curve.map { Row(columns: SizingReport.curveColumns, values: $0.cells) }, forKey: .curve)
       try c.encode(report.context.resolvedScenario.map(AnyEncodable.init), forKey: .scenario)
     }
+  }
+}
+
+extension SizingCurveRow {
+  /// The row's cells under ``SizingReport/curveColumns``, for `sizing.csv` and `run.json`.
+  var cells: [Cell] {
+    [balance, depletion.value, depletion.low, depletion.high, adl.value, adl.low, adl.high].map(Cell.number)
+  }
+}
+
+extension SizingTargetRow {
+  /// The row's cells under ``SizingReport/targetColumns``, for `targets.csv` and `run.json`.
+  var cells: [Cell] {
+    [
+      .text(target), .text(metric), .text(comparison), .number(threshold), .number(fundNeeded), .number(low),
+      .number(high), .text(method),
+    ]
   }
 }

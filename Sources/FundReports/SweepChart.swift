@@ -31,14 +31,7 @@ public enum SweepChart {
         let i = Int(index.rounded())
         return values.indices.contains(i) ? values[i] : ""
       }, yLabel: { label(metric, $0) })
-    let upper = rows.enumerated().compactMap { i, row in row.value.high.map { (x: frame.x(Double(i)), y: frame.y($0)) }
-    }
-    let lower = rows.enumerated().compactMap { i, row in row.value.low.map { (x: frame.x(Double(i)), y: frame.y($0)) } }
-    canvas.polygon(upper + lower.reversed(), fill: colour, opacity: 0.2)
-    let points = rows.enumerated().compactMap { i, row in
-      row.value.value.map { (x: frame.x(Double(i)), y: frame.y($0)) }
-    }
-    canvas.polyline(points, stroke: colour, width: 2)
+    frame.drawBand(rows.enumerated().map { (x: Double($0), estimate: $1.value) }, colour: colour, on: &canvas)
     return canvas.render()
   }
 

@@ -63,16 +63,7 @@ public struct SweepReport: Sendable {
 
   /// `sweep.csv`.
   public var csv: String {
-    var text = CSVField.record(columns)
-    for row in rows {
-      text += CSVField.record(
-        [row.cell] + row.keyValues + [row.metric]
-          + [
-            row.value.value, row.value.low, row.value.high, row.difference.value, row.difference.low,
-            row.difference.high,
-          ].map(CSVField.format) + [row.unit])
-    }
-    return text
+    rows.reduce(into: CSVField.record(columns)) { $0 += CSVField.record($1.cells.map(\.csvField)) }
   }
 
   /// The row of `metric` in cell `cell` (a number or `base`).
@@ -147,17 +138,17 @@ public struct SweepReport: Sendable {
       try c.encode(zip(report.keys, report.values).map { Axis(key: $0, values: $1) }, forKey: .vary)
       try c.encode(report.baseCell, forKey: .baseCell)
       let columns = report.columns
-      try c.encode(
-        report.rows.map { row in
-          Row(
-            columns: columns,
-            values: ([row.cell] + row.keyValues + [row.metric]).map(Cell.text)
-              + [
-                row.value.value, row.value.low, row.value.high, row.difference.value, row.difference.low,
-                row.difference.high,
-              ].map(Cell.number) + [.text(row.unit)])
-        }, forKey: .rows)
+      try c.encode(report.rows.map { Row(columns: columns, values: $0.cells) }, forKey: .rows)
       try c.encode(report.context.resolvedScenario.map(AnyEncodable.init), forKey: .scenario)
     }
+  }
+}
+
+extension SweepRow {
+  /// The row's cells under ``SweepReport/columns``, for `sweep.csv` and `run.json`.
+  var cells: [Cell] {
+    ([cell] + keyValues + [metric]).map(Cell.text)
+      + [value.value, value.low, value.high, difference.value, difference.low, difference.high].map(Cell.number)
+      + [.text(unit)]
   }
 }

@@ -57,15 +57,7 @@ public enum TrendReport {
     let rows = runs.map { run -> [String] in
       var row = [run.runDate, "`\(run.runID)`"]
       for name in tableMetrics {
-        guard let metric = run[name] else {
-          row.append("–")
-          continue
-        }
-        let kind = ReportDocument.kind(ofUnit: metric.unit)
-        row.append(
-          ReadableNumber.interval(
-            kind, value: metric.value, low: metric.ciLow, high: metric.ciHigh, unit: kind == .percent ? "" : metric.unit
-          ))
+        row.append(run[name].map(ReportDocument.readableEstimate) ?? "–")
       }
       let breached = run.failConditions.filter { $0.isBreached(by: run.metrics) }.map { "`\($0.description)`" }
       row.append(breached.isEmpty ? (run.failConditions.isEmpty ? "–" : "no") : breached.joined(separator: ", "))
