@@ -40,8 +40,7 @@ enum BookLoader {
         var generator = RandomStreams(seed: seed).generator(path: 0, purpose: .book)
         positions = try book.draw(markets: paths.markets, rules: input.rules, using: &generator)
       } catch {
-        guard let keyed = EngineErrorKeys.keyed(error) else { throw error }
-        throw ScenarioError(keyed, file: source, marks: document.marks)
+        throw document.located(error)
       }
       return LoadedBook(
         positions: positions, kind: "synthetic", source: "synthetic, \(book.positionsPerMarket) positions per market",

@@ -136,6 +136,19 @@ struct CSVRows {
     throw error(line: line, column: column, "expected a number, found '\(field)'", fix: fix)
   }
 
+  /// A price in a field of a wide price file: a number (``number(_:line:column:fix:)``)
+  /// above 0.
+  ///
+  /// - Throws: ``ScenarioError`` naming the line and column, as ``number(_:line:column:fix:)``,
+  ///   or quoting the field when it is 0 or negative.
+  func price(_ field: String, line: Int, column: String, fix: String) throws -> Double {
+    let price = try number(field, line: line, column: column, fix: fix)
+    guard price > 0 else {
+      throw error(line: line, column: column, "is \(field)", fix: "prices must be positive")
+    }
+    return price
+  }
+
   /// Line breaks inside quoted fields: each moves the next row one line further down.
   private static func embeddedLineBreaks(_ fields: [String]) -> Int {
     var count = 0

@@ -153,11 +153,10 @@ extension EngineErrorKeys {
         key: "jumps.stdev", problem: "is \(x)", fix: "give a non-negative standard deviation of the jump log-size")
     case .moreThanOnePerStep(let x, let stepSeconds):
       // Whole numbers without a decimal point: "1440 crash jumps", "60-second step".
-      func plain(_ x: Double) -> String { x == x.rounded() && x.magnitude < 1e15 ? String(Int(x)) : String(x) }
       let most = QuotedLimit.roundedDown(86_400 / stepSeconds, significantDigits: 6)
       return ModelInputError(
-        key: "jumps.intensity", problem: "is \(plain(x)) per day, more than one jump per step",
-        fix: "give at most \(plain(most)) crash jumps per day (one per \(plain(stepSeconds))-second step)")
+        key: "jumps.intensity", problem: "is \(x.plainText) per day, more than one jump per step",
+        fix: "give at most \(most.plainText) crash jumps per day (one per \(stepSeconds.plainText)-second step)")
     }
   }
 

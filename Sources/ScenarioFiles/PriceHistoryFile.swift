@@ -57,11 +57,8 @@ public enum PriceHistoryFile {
       }
       var values: [Double] = []
       for (j, symbol) in symbols.enumerated() {
-        let price = try rows.number(
+        let price = try rows.price(
           fields[j + 1], line: line, column: symbol, fix: "give the \(symbol) price as a positive number")
-        guard price > 0 else {
-          throw rows.error(line: line, column: symbol, "is \(fields[j + 1])", fix: "prices must be positive")
-        }
         values.append(price)
       }
       times.append(time)

@@ -63,11 +63,8 @@ public enum ReplayFile {
       var values: [Double] = []
       values.reserveCapacity(symbols.count)
       for (j, symbol) in symbols.enumerated() {
-        let price = try rows.number(
+        let price = try rows.price(
           fields[j + 1], line: line, column: symbol, fix: "give the \(symbol) price at step \(step), a positive number")
-        guard price > 0 else {
-          throw rows.error(line: line, column: symbol, "is \(fields[j + 1])", fix: "prices must be positive")
-        }
         if let initial = prices.first?[j] {
           let move = price / initial
           guard move <= Self.largestMove, move >= 1 / Self.largestMove else {

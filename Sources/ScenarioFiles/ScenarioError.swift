@@ -72,9 +72,10 @@ extension ScenarioError {
   ///
   /// `markets[2].returns.dof` is looked up as itself, then `markets[2].returns`,
   /// `markets[2]` and `markets`, so the error points at least at the enclosing block.
-  init(_ error: ModelInputError, file: String, marks: [String: Mark], renaming: [String: String] = [:]) {
-    let key = renaming[error.key] ?? error.key
-    self.init(file: file, mark: Self.nearestMark(of: key, in: marks), key: key, problem: error.problem, fix: error.fix)
+  init(_ error: ModelInputError, file: String, marks: [String: Mark]) {
+    self.init(
+      file: file, mark: Self.nearestMark(of: error.key, in: marks), key: error.key, problem: error.problem,
+      fix: error.fix)
   }
 
   /// The mark of `key` or of the closest enclosing key path that has one.

@@ -22,14 +22,14 @@ public enum ScenarioFragment {
     out.append("# Calibrated by `\(command)`.")
     out.append(
       "# Data: \(source), \(PriceHistoryFile.isoTime(h.timestamps.first!)) to \(PriceHistoryFile.isoTime(h.timestamps.last!)), "
-        + "\(h.timestamps.count) rows at a \(plain(h.interval)) s interval, \(h.returnCount) log-returns "
+        + "\(h.timestamps.count) rows at a \(h.interval.plainText) s interval, \(h.returnCount) log-returns "
         + "(\(h.gaps) gap\(h.gaps == 1 ? "" : "s") skipped: returns only between rows one interval apart).")
     out += methodLines(c).map { "# " + $0 }
     out.append("# Standard errors (±) as the method states; every model's fit is in calibration.md.")
     out.append("horizon:")
     out.append("  steps: \(max(1, Int((86_400 / h.interval).rounded())))   # one day; set your own")
     out.append(
-      "  step_seconds: \(plain(h.interval))   # the data's interval\(c.model == .garch || c.model == .fhs ? ": GARCH α and β are per step" : "")"
+      "  step_seconds: \(h.interval.plainText)   # the data's interval\(c.model == .garch || c.model == .fhs ? ": GARCH α and β are per step" : "")"
     )
     out.append("markets:")
     for (i, market) in c.markets.enumerated() {
@@ -122,7 +122,7 @@ public enum ScenarioFragment {
       ]
     case .jumps:
       return [
-        "Method: crash factor by threshold detection (market factor below −\(plain(CrashFactorFit.threshold)) robust SD), "
+        "Method: crash factor by threshold detection (market factor below −\(CrashFactorFit.threshold.plainText) robust SD), "
           + "betas by least squares on the crash steps, diffusion volatility from the other steps\(ewma)."
       ]
     case .garch, .fhs:
@@ -143,5 +143,4 @@ public enum ScenarioFragment {
 
   /// Four significant digits, for comments.
   static func short(_ x: Double) -> String { String(format: "%.4g", x) }
-  static func plain(_ x: Double) -> String { x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)" }
 }

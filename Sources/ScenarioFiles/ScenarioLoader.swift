@@ -100,14 +100,6 @@ public enum ScenarioLoader {
   // MARK: Assembly
 
   private static func assemble(_ input: ScenarioInput, document: YAMLDocument, source: String) throws -> Scenario {
-    func located(_ error: ModelInputError) -> ScenarioError {
-      ScenarioError(error, file: source, marks: document.marks)
-    }
-    // The exchange's typed errors, at the scenario key that EngineErrorKeys gives them.
-    func located(engine error: Error) -> Error {
-      EngineErrorKeys.keyed(error).map(located) ?? error
-    }
-
     // Price paths, with the replay file's own errors located in that file.
     var replay: ReplayPrices?
     if let file = input.replay {
@@ -118,7 +110,7 @@ public enum ScenarioLoader {
     // negative β would otherwise be blamed on the history file's residuals.
     if input.historical != nil {
       for (i, market) in input.markets.enumerated() {
-        do { try market.validate(index: i) } catch { throw located(engine: error) }
+        do { try market.validate(index: i) } catch { throw document.located(error) }
       }
     }
     let historical = try input.historical?.shocks(markets: input.markets, stepSeconds: stepSeconds, source: source)
@@ -133,7 +125,7 @@ public enum ScenarioLoader {
       if let file = input.replay, keyed.key.hasPrefix("replay") {
         throw ScenarioError(file: file.display, line: 1, key: keyed.key, problem: keyed.problem, fix: keyed.fix)
       }
-      throw located(keyed)
+      throw ScenarioError(keyed, file: source, marks: document.marks)
     }
     if let replay, let written = input.horizon?.steps, written > 0, written != replay.steps {
       throw document.error(
@@ -147,7 +139,7 @@ public enum ScenarioLoader {
     do {
       for (i, rule) in input.rules.enumerated() { try rule.validate(index: i) }
     } catch {
-      throw located(engine: error)
+      throw document.located(error)
     }
 
     // The book, then the exchange around it.
@@ -163,7 +155,7 @@ public enum ScenarioLoader {
         adl: input.adl.policy(stepSeconds: paths.horizon.stepSeconds), cascadeRoundCap: input.cascadeRoundCap,
         initialPrices: paths.markets.map(\.price))
     } catch {
-      throw located(engine: error)
+      throw document.located(error)
     }
     let checkpoints = CheckpointSchedule(horizonSteps: paths.horizon.steps, target: input.checkpointTarget)
     let record = ScenarioRecord(

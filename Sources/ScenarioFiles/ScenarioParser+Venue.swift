@@ -5,20 +5,21 @@ import PricePaths
 /// out; a key written in the scenario overrides its preset (docs/VENUES.md).
 extension ScenarioParser {
   /// Applies `preset` to the fund and ADL keys, the fund scope (with `fund.groups`) and each
-  /// market's `margin_tiers` and `partial_liquidation` that the scenario does not write.
+  /// market's `margin_tiers` and `partial_liquidation` that the scenario does not write
+  /// (`fundBlock`: the scenario's `fund` block, as read).
   /// The preset's groups under `split` follow the book's open interest or divide the
   /// balance equally (``VenueFundScope``).
   func applyPreset(
-    _ preset: VenueRules, top: YAMLMapping, fund: inout FundRules, adl: inout ADLInput, scope: inout FundScope,
-    openInterestSplit: inout OpenInterestSplit?, split: FundSplit, markets: [MarketModel], rules: inout [MarketRules]
+    _ preset: VenueRules, top: YAMLMapping, fundBlock: YAMLMapping, fund: inout FundRules, adl: inout ADLInput,
+    scope: inout FundScope, openInterestSplit: inout OpenInterestSplit?, split: FundSplit, markets: [MarketModel],
+    rules: inout [MarketRules]
   ) throws {
-    let written = try top.required("fund", fix: "a block with `balance`").mapping(allowedKeys: Self.fundKeys)
     let writtenADL = try top.optional("adl")?.mapping(allowedKeys: Self.adlKeys)
     preset.apply(to: &fund, adl: &adl) { key in
       key.hasPrefix("fund.")
-        ? written.contains(String(key.dropFirst(5))) : writtenADL?.contains(String(key.dropFirst(4))) ?? false
+        ? fundBlock.contains(String(key.dropFirst(5))) : writtenADL?.contains(String(key.dropFirst(4))) ?? false
     }
-    if !written.contains("scope") && !written.contains("groups") {
+    if !fundBlock.contains("scope") && !fundBlock.contains("groups") {
       (scope, openInterestSplit) = Self.split(
         preset.scope.scope(symbols: markets.map(\.symbol)), markets: markets.count, split)
     }

@@ -79,8 +79,8 @@ struct ScenarioParser {
     var rules = parsedRules
     if let preset = venue ?? nil {
       try applyPreset(
-        preset.rules, top: top, fund: &fund, adl: &adl, scope: &scope, openInterestSplit: &openInterestSplit,
-        split: split, markets: markets, rules: &rules)
+        preset.rules, top: top, fundBlock: fundBlock, fund: &fund, adl: &adl, scope: &scope,
+        openInterestSplit: &openInterestSplit, split: split, markets: markets, rules: &rules)
     }
     fund.scope = scope
     let simulation = try top.block("simulation", allowedKeys: ["cascade_round_cap", "checkpoints"])

@@ -19,6 +19,12 @@ final class YAMLDocument {
   func error(_ path: String, at mark: Mark?, _ problem: String, fix: String) -> ScenarioError {
     ScenarioError(file: file, mark: mark ?? marks[path], key: path, problem: problem, fix: fix)
   }
+
+  /// A library's typed error (``EngineErrorKeys``) at its key in this file, on the line of
+  /// the key or of its nearest enclosing key; `error` itself when it is not one.
+  func located(_ error: Error) -> Error {
+    EngineErrorKeys.keyed(error).map { ScenarioError($0, file: file, marks: marks) } ?? error
+  }
 }
 
 /// One node of the scenario's YAML tree with the key path that leads to it, read by type

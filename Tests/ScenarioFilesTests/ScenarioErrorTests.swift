@@ -48,10 +48,6 @@ struct ScenarioErrorTests {
     let unknown = ScenarioError(ModelInputError(key: "jumps", problem: "p", fix: "f"), file: "s.yaml", marks: marks)
     #expect(unknown.line == nil)
     #expect(unknown.description == "s.yaml: jumps: p; f")
-    let renamed = ScenarioError(
-      ModelInputError(key: "cascade_round_cap", problem: "is 0", fix: "f"), file: "s.yaml", marks: marks,
-      renaming: ["cascade_round_cap": "markets"])
-    #expect(renamed.description == "s.yaml:1:1: markets: is 0; f")
   }
 
   @Test("malformed YAML is reported at the line Yams gives")

@@ -45,14 +45,10 @@ struct VenueMarginTiers: Sendable {
 
   /// `150M`, `3M`, `20k`, `40`.
   static func number(_ x: Double) -> String {
-    if x >= 1e6 { return "\(whole(x / 1e6))M" }
-    if x >= 1e3 { return "\(whole(x / 1e3))k" }
-    return whole(x)
+    if x >= 1e6 { return "\((x / 1e6).plainText)M" }
+    if x >= 1e3 { return "\((x / 1e3).plainText)k" }
+    return x.plainText
   }
 
-  static func percent(_ x: Double) -> String { "\(whole((x * 1e4).rounded() / 100))%" }
-
-  private static func whole(_ x: Double) -> String {
-    x == x.rounded() ? String(Int(x)) : String(x)
-  }
+  static func percent(_ x: Double) -> String { "\(((x * 1e4).rounded() / 100).plainText)%" }
 }
