@@ -42,7 +42,13 @@ public enum TrendReport {
   /// `trend.md` of runs already in order.
   ///
   /// - Complexity: O(runs × metrics).
-  public static func markdown(_ runs: [RunFolder]) -> String {
+  public static func markdown(_ runs: [RunFolder]) -> String { MarkdownReport.render(document(runs)) }
+
+  /// The trend report of runs already in order: its Markdown is ``markdown(_:)``, and its
+  /// `.chart` block carries `trend.svg`, drawn once for both.
+  ///
+  /// - Complexity: O(runs × metrics).
+  public static func document(_ runs: [RunFolder]) -> ReportDocument {
     var blocks: [ReportDocument.Block] = [.title("fundstress trend")]
     let first = runs.first?.runDate ?? "–"
     let last = runs.last?.runDate ?? "–"
@@ -67,6 +73,6 @@ public enum TrendReport {
       .table(
         ReportTable(
           header: header, rightAligned: [false, false] + tableMetrics.map { _ in true } + [false], rows: rows)))
-    return MarkdownReport.render(ReportDocument(blocks: blocks))
+    return ReportDocument(blocks: blocks)
   }
 }

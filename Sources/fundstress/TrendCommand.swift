@@ -22,11 +22,14 @@ struct TrendCommand: ParsableCommand {
     try withOneLineErrors {
       let folders = TrendReport.ordered(try runs.map { try RunFolder(URL(fileURLWithPath: $0)) })
       let staging = try OutputStaging(destination: URL(fileURLWithPath: out), isDirectory: true)
+      let document = TrendReport.document(folders)
       try staging.publish { folder in
-        for (name, text) in [
-          (TrendReport.csvFile, TrendReport.csv(folders)), (TrendReport.markdownFile, TrendReport.markdown(folders)),
-          (TrendReport.chartFile, TrendChart.svg(folders)),
-        ] {
+        var files = [
+          (TrendReport.csvFile, TrendReport.csv(folders)),
+          (TrendReport.markdownFile, MarkdownReport.render(document)),
+        ]
+        for case .chart(let file, _, let svg) in document.blocks { files.append((file, svg)) }
+        for (name, text) in files {
           try Data(text.utf8).write(to: folder.appendingPathComponent(name))
         }
       }
