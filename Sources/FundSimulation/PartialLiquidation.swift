@@ -110,11 +110,7 @@ extension FundSimulator {
     moveCursor(market: k, side: side, to: cursor, ladder: ladder, workspace: ws)
     guard ws.batchCount > 0 else { return false }
     if !fundOfMarket.isEmpty { ledger.useFund(fundOfMarket[k]) }
-    if withoutFundLimit {
-      let opposite = ws.ladders.ladder(market: k, side: side.opposite)
-      let oppositeCursor = side == .long ? ws.shortCursor[k] : ws.longCursor[k]
-      ledger.fund.counterpartiesOpen = !ws.touched.isEmpty || oppositeCursor < opposite.count
-    }
+    noteCounterparties(market: k, side: side, workspace: ws, ledger: &ledger)
     let round = LiquidationRound(market: k, mark: mark, step: step, wholeRungs: nil)
     let walk = MarketClose.settle(round, ladder: ladder, simulator: self, workspace: ws, ledger: &ledger)
     // Rungs closed whole behind a rung left open stay inside the scanned range: empty them.
