@@ -91,8 +91,13 @@ extension FundSimulator {
     }
     moveCursor(market: k, side: side, to: firstOpen >= 0 ? firstOpen : end, ladder: ladder, workspace: ws)
     guard ws.batchCount > 0 else { return true }
+    noteCounterparties(market: k, side: side, workspace: ws, ledger: &ledger)
     let round = LiquidationRound(market: k, mark: wholeMark, step: step, wholeRungs: nil)
-    let walk = settle(round, side: side, ladder: ladder, workspace: ws, ledger: &ledger)
+    let walk: Double
+    switch exchange.fund.waterfall {
+    case .marketClose: walk = MarketClose.settle(round, ladder: ladder, simulator: self, workspace: ws, ledger: &ledger)
+    case .takeover: walk = Takeover.settle(round, ladder: ladder, simulator: self, workspace: ws, ledger: &ledger)
+    }
     // Rungs liquidated whole behind a rung left open stay inside the scanned range: empty them.
     if firstOpen >= 0 {
       for n in 0..<ws.batchCount where ws.batch[n] > firstOpen {

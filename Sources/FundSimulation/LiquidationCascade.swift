@@ -98,26 +98,16 @@ extension FundSimulator {
     moveCursor(market: k, side: side, to: cursor, ladder: ladder, workspace: ws)
     guard whole ? cursor > start : ws.batchCount > 0 else { return false }
     if !fundOfMarket.isEmpty { ledger.useFund(fundOfMarket[k]) }
+    noteCounterparties(market: k, side: side, workspace: ws, ledger: &ledger)
     let round = LiquidationRound(
       market: k, mark: Double.exp(logMark), step: step, wholeRungs: whole ? start..<cursor : nil)
-    let walk = settle(round, side: side, ladder: ladder, workspace: ws, ledger: &ledger)
+    let walk: Double
+    switch exchange.fund.waterfall {
+    case .marketClose: walk = MarketClose.settle(round, ladder: ladder, simulator: self, workspace: ws, ledger: &ledger)
+    case .takeover: walk = Takeover.settle(round, ladder: ladder, simulator: self, workspace: ws, ledger: &ledger)
+    }
     keepPermanentImpact(of: walk, market: k, side: side, workspace: ws)
     return true
-  }
-
-  /// Settles `round` of `side` by the scenario's waterfall mechanic (``MarketClose``,
-  /// ``Takeover``) and returns its walk, having first told a fund without limit whether ADL
-  /// would find counterparties (``noteCounterparties(market:side:workspace:ledger:)``).
-  @inline(__always)
-  func settle(
-    _ round: LiquidationRound, side: Side, ladder: LiquidationLadder, workspace ws: SimulationWorkspace,
-    ledger: inout PathLedger
-  ) -> Double {
-    noteCounterparties(market: round.market, side: side, workspace: ws, ledger: &ledger)
-    switch exchange.fund.waterfall {
-    case .marketClose: return MarketClose.settle(round, ladder: ladder, simulator: self, workspace: ws, ledger: &ledger)
-    case .takeover: return Takeover.settle(round, ladder: ladder, simulator: self, workspace: ws, ledger: &ledger)
-    }
   }
 
   /// For the fund needed (``FundNeeded``), before a round of market `k`'s `side` is
