@@ -117,10 +117,7 @@ struct ADLMatch {
     let open = ladder.size[j] * ws.remaining[i]
     let take = min(open, request.size - matched)
     hits += 1
-    if request.takenPerUnit > 0 {
-      let profit = ladder.side.sign * (request.mark - ladder.entryPrice[j])
-      haircut += take * min(request.takenPerUnit, max(0, profit))
-    }
+    if request.takenPerUnit > 0 { addHaircut(closing: take, rung: j, of: ladder, request: request) }
     if take >= open {
       ws.setRemaining(i, 0)
       matched += take
@@ -131,6 +128,29 @@ struct ADLMatch {
     ws.setRemaining(i, ws.remaining[i] * (1 - take / open))
     matched = request.size
     return false
+  }
+
+  /// Closes the share `fraction` (in (0, 1]) of what is left of rung `j` of `ladder`,
+  /// `units` base units, as the pro-rata rankings do: one hit, its haircut, the rest left
+  /// open. `matched` is the caller's.
+  @inline(__always)
+  mutating func close(
+    _ fraction: Double, units: Double, rung j: Int, of ladder: LiquidationLadder, request: ADLRequest,
+    workspace ws: SimulationWorkspace
+  ) {
+    let i = ladder.stateOffset + j
+    if request.takenPerUnit > 0 { addHaircut(closing: units, rung: j, of: ladder, request: request) }
+    ws.setRemaining(i, fraction >= 1 ? 0 : ws.remaining[i] * (1 - fraction))
+    hits += 1
+  }
+
+  /// Adds what closing `units` of rung `j` takes from its unrealised profit to ``haircut``.
+  @inline(__always)
+  private mutating func addHaircut(
+    closing units: Double, rung j: Int, of ladder: LiquidationLadder, request: ADLRequest
+  ) {
+    let profit = ladder.side.sign * (request.mark - ladder.entryPrice[j])
+    haircut += units * min(request.takenPerUnit, max(0, profit))
   }
 }
 

@@ -47,11 +47,8 @@ enum CappedProRataSelection: ADLSelection {
       let fraction = k < i ? entry.limit : share
       guard fraction > 0 else { continue }
       let take = fraction * entry.size
-      let profit = opposite.side.sign * (request.mark - opposite.entryPrice[entry.rung])
-      match.haircut += take * min(c, max(0, profit))
-      ws.setRemaining(base + entry.rung, fraction >= 1 ? 0 : ws.remaining[base + entry.rung] * (1 - fraction))
+      match.close(fraction, units: take, rung: entry.rung, of: opposite, request: request, workspace: ws)
       match.matched += take
-      match.hits += 1
     }
     // Not every counterparty capped: the shares cover the size, exactly up to rounding.
     if i < open.count { match.matched = request.size }

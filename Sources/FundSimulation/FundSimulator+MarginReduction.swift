@@ -91,11 +91,7 @@ extension FundSimulator {
     }
     moveCursor(market: k, side: side, to: firstOpen >= 0 ? firstOpen : end, ladder: ladder, workspace: ws)
     guard ws.batchCount > 0 else { return true }
-    if withoutFundLimit {
-      let opposite = ws.ladders.ladder(market: k, side: side.opposite)
-      let oppositeCursor = side == .long ? ws.shortCursor[k] : ws.longCursor[k]
-      ledger.fund.counterpartiesOpen = !ws.touched.isEmpty || oppositeCursor < opposite.count
-    }
+    noteCounterparties(market: k, side: side, workspace: ws, ledger: &ledger)
     let round = LiquidationRound(market: k, mark: wholeMark, step: step, wholeRungs: nil)
     let walk: Double
     switch exchange.fund.waterfall {

@@ -98,13 +98,7 @@ extension FundSimulator {
     moveCursor(market: k, side: side, to: cursor, ladder: ladder, workspace: ws)
     guard whole ? cursor > start : ws.batchCount > 0 else { return false }
     if !fundOfMarket.isEmpty { ledger.useFund(fundOfMarket[k]) }
-
-    if withoutFundLimit {
-      // Before any ADL every position past the opposite cursor is whole and open.
-      let opposite = ws.ladders.ladder(market: k, side: side.opposite)
-      let oppositeCursor = side == .long ? ws.shortCursor[k] : ws.longCursor[k]
-      ledger.fund.counterpartiesOpen = !ws.touched.isEmpty || oppositeCursor < opposite.count
-    }
+    noteCounterparties(market: k, side: side, workspace: ws, ledger: &ledger)
     let round = LiquidationRound(
       market: k, mark: Double.exp(logMark), step: step, wholeRungs: whole ? start..<cursor : nil)
     let walk: Double
@@ -114,6 +108,18 @@ extension FundSimulator {
     }
     keepPermanentImpact(of: walk, market: k, side: side, workspace: ws)
     return true
+  }
+
+  /// For the fund needed (``FundNeeded``), before a round of market `k`'s `side` is
+  /// settled by a fund without limit: whether a shortfall it could not pay would find ADL
+  /// counterparties (``InsuranceFund/counterpartiesOpen``). Nothing under a real fund.
+  @inline(__always)
+  func noteCounterparties(market k: Int, side: Side, workspace ws: SimulationWorkspace, ledger: inout PathLedger) {
+    guard withoutFundLimit else { return }
+    // Before any ADL every position past the opposite cursor is whole and open.
+    let opposite = ws.ladders.ladder(market: k, side: side.opposite)
+    let oppositeCursor = side == .long ? ws.shortCursor[k] : ws.longCursor[k]
+    ledger.fund.counterpartiesOpen = !ws.touched.isEmpty || oppositeCursor < opposite.count
   }
 
   /// Moves market `k`'s cursor on `side` to `cursor` and caches that rung's threshold.

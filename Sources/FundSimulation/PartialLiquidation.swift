@@ -76,9 +76,10 @@ extension FundSimulator {
     let vault = exchange.fund.backstop
     var cursor = side == .long ? ws.longCursor[k] : ws.shortCursor[k]
     var firstOpen = -1
-    var partials: [(offset: Int, rest: Double)] = []
-    // Rungs closed whole (or taken by the vault) behind a rung left open.
-    var behind: [Int] = []
+    // Partial liquidations (state offset, share left) in the workspace's reduction scratch,
+    // and rungs closed whole (or taken by the vault) behind a rung left open.
+    var partials = 0
+    var behind = 0
     ws.batchCount = 0
     while cursor < ladder.count && ladder.isCrossed(cursor, logMark: logMark) {
       let i = ladder.stateOffset + cursor
@@ -97,10 +98,13 @@ extension FundSimulator {
           if !toVault && ws.cooldownEnd[i] == 0 && q * mark > rule.above {
             // Settled as a position of the closed share's size and margin.
             ws.setRemaining(i, left * rule.share)
-            partials.append((i, left * (1 - rule.share)))
+            ws.reductionRung[partials] = i
+            ws.reductionShare[partials] = left * (1 - rule.share)
+            partials += 1
             if firstOpen < 0 { firstOpen = cursor }
           } else if firstOpen >= 0 {
-            behind.append(i)
+            ws.closedBehind[behind] = i
+            behind += 1
           }
         }
       }
@@ -110,18 +114,15 @@ extension FundSimulator {
     moveCursor(market: k, side: side, to: cursor, ladder: ladder, workspace: ws)
     guard ws.batchCount > 0 else { return false }
     if !fundOfMarket.isEmpty { ledger.useFund(fundOfMarket[k]) }
-    if withoutFundLimit {
-      let opposite = ws.ladders.ladder(market: k, side: side.opposite)
-      let oppositeCursor = side == .long ? ws.shortCursor[k] : ws.longCursor[k]
-      ledger.fund.counterpartiesOpen = !ws.touched.isEmpty || oppositeCursor < opposite.count
-    }
+    noteCounterparties(market: k, side: side, workspace: ws, ledger: &ledger)
     let round = LiquidationRound(market: k, mark: mark, step: step, wholeRungs: nil)
     let walk = MarketClose.settle(round, ladder: ladder, simulator: self, workspace: ws, ledger: &ledger)
     // Rungs closed whole behind a rung left open stay inside the scanned range: empty them.
-    for i in behind { ws.setRemaining(i, 0) }
+    for n in 0..<behind { ws.setRemaining(ws.closedBehind[n], 0) }
     let steps = partialCooldownSteps[k]
-    for (i, rest) in partials {
-      ws.remaining[i] = rest
+    for n in 0..<partials {
+      let i = ws.reductionRung[n]
+      ws.remaining[i] = ws.reductionShare[n]
       ws.cooldownEnd[i] = step + steps
     }
     keepPermanentImpact(of: walk, market: k, side: side, workspace: ws)

@@ -17,15 +17,10 @@ enum ProRataSelection: ADLSelection {
     for j in start..<opposite.count { open += opposite.size[j] * ws.remaining[base + j] }
     guard open > 0 else { return ADLMatch() }
     let share = min(1, request.size / open)
-    let taken = request.takenPerUnit
     var match = ADLMatch()
     for j in start..<opposite.count where ws.remaining[base + j] > 0 {
-      if taken > 0 {
-        let profit = opposite.side.sign * (request.mark - opposite.entryPrice[j])
-        match.haircut += opposite.size[j] * ws.remaining[base + j] * share * min(taken, max(0, profit))
-      }
-      ws.setRemaining(base + j, share >= 1 ? 0 : ws.remaining[base + j] * (1 - share))
-      match.hits += 1
+      let units = opposite.size[j] * ws.remaining[base + j] * share
+      match.close(share, units: units, rung: j, of: opposite, request: request, workspace: ws)
     }
     match.matched = open * share
     return match

@@ -34,11 +34,16 @@ public final class SimulationWorkspace {
   let cooldownEnd: UnsafeMutablePointer<Int>
   let tracksCooldowns: Bool
   /// Margin per unit of remaining share a reduced position holds beyond the ladder's, by
-  /// state offset (``MarginReduction``); 0 for a position never reduced. With the scratch of
-  /// a round's reductions (rung, share sold), one entry unless a market reduces positions.
+  /// state offset (``MarginReduction``); 0 for a position never reduced. One entry unless a
+  /// market reduces positions.
   let extraMargin: UnsafeMutablePointer<Double>
+  /// Scratch of a round's reductions (rung, share sold) or of its partial liquidations
+  /// (state offset, share left), and the state offsets of the rungs a partial round closes
+  /// whole behind a rung left open; one entry unless a market liquidates partially or
+  /// reduces positions.
   let reductionRung: UnsafeMutablePointer<Int>
   let reductionShare: UnsafeMutablePointer<Double>
+  let closedBehind: UnsafeMutablePointer<Int>
   let tracksReductions: Bool
   /// State offsets whose remaining fraction changed on this path.
   @exclusivity(unchecked) var touched: [Int] = []
@@ -78,8 +83,10 @@ public final class SimulationWorkspace {
     let reduced = marginReduction ? max(1, positionCount) : 1
     extraMargin = .allocate(capacity: reduced)
     extraMargin.initialize(repeating: 0, count: reduced)
-    reductionRung = .allocate(capacity: marginReduction ? max(1, largestLadder) : 1)
-    reductionShare = .allocate(capacity: marginReduction ? max(1, largestLadder) : 1)
+    let scratch = partialLiquidation || marginReduction ? max(1, largestLadder) : 1
+    reductionRung = .allocate(capacity: scratch)
+    reductionShare = .allocate(capacity: scratch)
+    closedBehind = .allocate(capacity: scratch)
     batch = .allocate(capacity: max(1, largestLadder))
     heapScore = .allocate(capacity: max(1, largestLadder))
     heapRung = .allocate(capacity: max(1, largestLadder))
@@ -93,6 +100,7 @@ public final class SimulationWorkspace {
     cooldownEnd.deallocate()
     extraMargin.deallocate()
     reductionRung.deallocate()
+    closedBehind.deallocate()
     reductionShare.deallocate()
   }
 

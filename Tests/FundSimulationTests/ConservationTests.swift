@@ -55,6 +55,22 @@ import Testing
       checkpoints: CheckpointSchedule(horizonSteps: 120, every: 30))
   }
 
+  /// Money is conserved on path `path` to 1e-9 of its liquidated notional (at least 1), the
+  /// markets' liquidations add up to the path's, and a backstop vault lost no more than its
+  /// loss cap (to 1e-6 of that notional).
+  static func expectConserved(
+    _ o: PathOutcome, initialFund: Double, vault: BackstopVault?, path: Int,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    let scale = max(1, o.liquidatedNotional)
+    #expect(
+      abs(conservationGap(o, initialFund: initialFund)) <= 1e-9 * scale, "path \(path)", sourceLocation: sourceLocation)
+    #expect(o.markets.reduce(0) { $0 + $1.liquidations } == o.liquidations, sourceLocation: sourceLocation)
+    if let vault {
+      #expect(-o.backstopPnL <= vault.lossCap + 1e-6 * scale, "path \(path)", sourceLocation: sourceLocation)
+    }
+  }
+
   /// A partial rule that never applies changes nothing: the outcome `never` of a rule whose
   /// threshold no position reaches equals the outcome `reference` without the rule.
   static func expectSameOutcome(_ never: PathOutcome, _ reference: PathOutcome, path: Int) {
@@ -85,11 +101,9 @@ import Testing
     var backstopTakeovers = 0
     for path in 0..<40 {
       let o = sim.simulate(path: path, workspace: ws)
-      let scale = max(1, o.liquidatedNotional)
-      #expect(abs(conservationGap(o, initialFund: fund.balance)) <= 1e-9 * scale, "path \(path)")
+      Self.expectConserved(o, initialFund: fund.balance, vault: fund.backstop, path: path)
       // Per-market parts add up to the totals.
       #expect(close(o.markets.reduce(0) { $0 + $1.shortfall }, o.shortfall, relative: 1e-9))
-      #expect(o.markets.reduce(0) { $0 + $1.liquidations } == o.liquidations)
       #expect(o.minFund <= o.finalFund && o.minFund <= fund.balance)
       // The haircut is the profit part of the equity counterparties gave up (bad debt).
       #expect(o.adlHaircut >= 0 && o.adlHaircut <= o.badDebt * (1 + 1e-12) + 1e-9, "path \(path)")
@@ -103,7 +117,6 @@ import Testing
       }
       liquidations += o.liquidations
       backstopTakeovers += o.backstopTakeovers
-      if let vault = fund.backstop { #expect(-o.backstopPnL <= vault.lossCap + 1e-6 * scale, "path \(path)") }
       adl += o.adlEvents
       if o.adlEvents > 0 && o.depletionStep == nil { adlAboveThreshold += 1 }
     }
@@ -148,8 +161,8 @@ import Testing
     var adl = 0
     for path in 0..<40 {
       let o = sim.simulate(path: path, workspace: ws)
+      Self.expectConserved(o, initialFund: fund.balance, vault: nil, path: path)
       let scale = max(1, o.liquidatedNotional)
-      #expect(abs(conservationGap(o, initialFund: fund.balance)) <= 1e-9 * scale, "path \(path)")
       #expect(o.funds.count == scope.funds(markets: 2)!.count)
       var final = 0.0
       for f in o.funds {
@@ -205,11 +218,8 @@ import Testing
     var takeovers = 0
     for path in 0..<40 {
       let o = partial.simulate(path: path, workspace: ws)
-      let scale = max(1, o.liquidatedNotional)
-      #expect(abs(conservationGap(o, initialFund: fund.balance)) <= 1e-9 * scale, "path \(path)")
-      if let vault { #expect(-o.backstopPnL <= vault.lossCap + 1e-6 * scale, "path \(path)") }
+      Self.expectConserved(o, initialFund: fund.balance, vault: vault, path: path)
       takeovers += o.backstopTakeovers
-      #expect(o.markets.reduce(0) { $0 + $1.liquidations } == o.liquidations)
       let n = never.simulate(path: path, workspace: wsNever)
       let r = reference.simulate(path: path, workspace: wsReference)
       Self.expectSameOutcome(n, r, path: path)
@@ -265,9 +275,7 @@ import Testing
     var differing = 0
     for path in 0..<40 {
       let o = reduced.simulate(path: path, workspace: ws)
-      let scale = max(1, o.liquidatedNotional)
-      #expect(abs(conservationGap(o, initialFund: fund.balance)) <= 1e-9 * scale, "path \(path)")
-      #expect(o.markets.reduce(0) { $0 + $1.liquidations } == o.liquidations)
+      Self.expectConserved(o, initialFund: fund.balance, vault: nil, path: path)
       #expect(o.minFund <= o.finalFund && o.minFund <= fund.balance)
       let n = never.simulate(path: path, workspace: wsNever)
       let r = reference.simulate(path: path, workspace: wsReference)
